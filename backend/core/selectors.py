@@ -1,0 +1,53 @@
+"""Reads shared by every domain."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.utils.translation import get_language
+
+from core.models import District, Notification, PublicService, Village
+from core.regions import regency_name
+
+
+def districts() -> QuerySet[District]:
+    return District.objects.all()
+
+
+def villages(*, district_code: str | None = None) -> QuerySet[Village]:
+    qs = Village.objects.all()
+    if district_code:
+        qs = qs.filter(district_id=district_code)
+    return qs
+
+
+def app_config() -> dict[str, Any]:
+    english = (get_language() or "id").startswith("en")
+    services = [
+        {
+            "code": s.code,
+            "name": s.name_en if english else s.name_id,
+            "description": s.description_en if english else s.description_id,
+            "available": s.available,
+        }
+        for s in PublicService.objects.all()
+    ]
+    return {
+        "regency": {
+            "code": settings.REGENCY_CODE,
+            "name": regency_name(),
+            "short_name": settings.REGENCY_SHORT_NAME,
+            "timezone": settings.TIME_ZONE,
+        },
+        "services": services,
+    }
+
+
+def notifications_for(user: Any) -> QuerySet[Notification]:
+    return Notification.objects.filter(user=user).order_by("-created_at")
+
+
+def unread_count(user: Any) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()

@@ -1,0 +1,92 @@
+"""Serializer pieces every domain uses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+from rest_framework import serializers
+
+from core.models import District, Village
+
+
+class StrictSerializer(serializers.Serializer):
+    """Refuses fields it does not know, naming them, instead of silently ignoring them."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        unknown: dict[str, list[str]] = {}
+        if isinstance(data, dict):
+            writable = {name for name, field in self.fields.items() if not field.read_only}
+            unknown = {
+                str(key): [_("Kolom ini tidak dikenal.")] for key in data if key not in writable
+            }
+        try:
+            value = super().to_internal_value(data)
+        except serializers.ValidationError as exc:
+            if unknown and isinstance(exc.detail, dict):
+                raise serializers.ValidationError({**exc.detail, **unknown}) from exc
+            raise
+        if unknown:
+            raise serializers.ValidationError(unknown)
+        return value
+
+
+class DistrictSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = District
+        fields = ["code", "name"]
+
+
+class VillageSerializer(serializers.ModelSerializer):
+    district = serializers.CharField(source="district_id", read_only=True)
+
+    class Meta:
+        model = Village
+        fields = ["code", "name", "kind", "district", "postal_code"]
+
+
+class VillageWithDistrictSerializer(serializers.ModelSerializer):
+    district = DistrictSerializer(read_only=True)
+
+    class Meta:
+        model = Village
+        fields = ["code", "name", "kind", "district"]
+
+
+class RegencySerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    short_name = serializers.CharField()
+    timezone = serializers.CharField()
+
+
+class PublicServiceSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    description = serializers.CharField()
+    available = serializers.BooleanField()
+
+
+class AppConfigSerializer(serializers.Serializer):
+    regency = RegencySerializer()
+    services = PublicServiceSerializer(many=True)
+
+
+class NotificationSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    kind = serializers.CharField()
+    title = serializers.SerializerMethodField()
+    body = serializers.SerializerMethodField()
+    link = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    read_at = serializers.DateTimeField(allow_null=True)
+
+    def get_title(self, obj: Any) -> str:
+        from core.notifications import render
+
+        return render(obj)[0]
+
+    def get_body(self, obj: Any) -> str:
+        from core.notifications import render
+
+        return render(obj)[1]
