@@ -1,0 +1,365 @@
+"""Every read of the civil-registration service, scoped to what the user may see.
+
+A resident sees her own requests. A civil officer sees the submitted (non-draft) requests
+of the districts she is assigned. A regency admin sees the figures. Anything else is
+not found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.utils.translation import get_language
+
+from accounts.models import Role, RoleAssignment, User
+from civil.models import (
+    CLOCK_RUNNING,
+    OPEN_STATES,
+    CivilRequest,
+    RequestDocument,
+    RequestEvent,
+    ServiceType,
+    Status,
+)
+from core.exceptions import NotFound
+from core.models import District
+from core.workdays import local_today
+
+
+def english() -> bool:
+    return (get_language() or "id").startswith("en")
+
+
+def localized(obj: Any, field: str) -> str:
+    return str(getattr(obj, f"{field}_en" if english() else f"{field}_id"))
+
+
+def service_types() -> QuerySet[ServiceType]:
+    return ServiceType.objects.filter(is_active=True)
+
+
+def officer_district_codes(user: Any) -> list[str]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return list(
+        RoleAssignment.objects.filter(
+            user=user, role=Role.CIVIL_OFFICER, is_active=True
+        ).values_list("districts__code", flat=True)
+    )
+
+
+def is_regency_admin(user: Any) -> bool:
+    return (
+        bool(getattr(user, "is_authenticated", False))
+        and RoleAssignment.objects.filter(
+            user=user, role=Role.REGENCY_ADMIN, is_active=True
+        ).exists()
+    )
+
+
+def _with_list_relations(qs: QuerySet[CivilRequest]) -> QuerySet[CivilRequest]:
+    return qs.select_related("service", "village", "district", "assigned_officer", "applicant")
+
+
+def my_requests(user: User) -> QuerySet[CivilRequest]:
+    return _with_list_relations(CivilRequest.objects.filter(applicant=user)).order_by("-created_at")
+
+
+def officer_queue(
+    user: User,
+    *,
+    status: str | None = None,
+    service: str | None = None,
+    village: str | None = None,
+    overdue: bool | None = None,
+) -> QuerySet[CivilRequest]:
+    """The districts' requests, oldest deadline first; paused ones after the running ones."""
+    districts = officer_district_codes(user)
+    qs = CivilRequest.objects.filter(district_id__in=districts).exclude(status=Status.DRAFT)
+    qs = qs.filter(status=status) if status else qs.filter(status__in=OPEN_STATES)
+    if service:
+        qs = qs.filter(service_id=service)
+    if village:
+        qs = qs.filter(village_id=village)
+    if overdue is not None:
+        late = Q(status__in=CLOCK_RUNNING, due_date__lt=local_today())
+        qs = qs.filter(late) if overdue else qs.exclude(late)
+    return _with_list_relations(qs).order_by(
+        F("due_date").asc(nulls_last=True), "submitted_at", "id"
+    )
+
+
+def _visible(user: User) -> Q:
+    districts = officer_district_codes(user)
+    return Q(applicant=user) | (Q(district_id__in=districts) & ~Q(status=Status.DRAFT))
+
+
+def visible_request(user: User, pk: Any) -> CivilRequest:
+    found = (
+        CivilRequest.objects.filter(_visible(user), pk=pk)
+        .select_related("service", "applicant", "village", "district", "assigned_officer")
+        .first()
+    )
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def request_detail(user: User, pk: Any) -> CivilRequest:
+    found = (
+        CivilRequest.objects.filter(_visible(user), pk=pk)
+        .select_related("service", "applicant", "village", "district", "assigned_officer")
+        .prefetch_related(
+            Prefetch(
+                "events",
+                queryset=RequestEvent.objects.select_related("actor").order_by("created_at", "id"),
+            ),
+            Prefetch(
+                "documents",
+                queryset=RequestDocument.objects.filter(superseded_at__isnull=True).order_by(
+                    "created_at"
+                ),
+                to_attr="current_documents",
+            ),
+        )
+        .first()
+    )
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def visible_document(user: User, request_pk: Any, document_pk: Any) -> RequestDocument:
+    civil_request = visible_request(user, request_pk)
+    document = (
+        RequestDocument.objects.filter(request=civil_request, pk=document_pk)
+        .select_related("request")
+        .first()
+    )
+    if document is None:
+        raise NotFound()
+    return document
+
+
+def required_document_codes(civil_request: CivilRequest) -> list[str]:
+    codes = [item["code"] for item in civil_request.service.requirements if item["required"]]
+    for extra in civil_request.flags.get("extra_required_documents", []):
+        if extra not in codes:
+            codes.append(extra)
+    return codes
+
+
+def missing_documents(civil_request: CivilRequest) -> list[tuple[str, str]]:
+    present = set(
+        RequestDocument.objects.filter(
+            request=civil_request, superseded_at__isnull=True
+        ).values_list("kind", flat=True)
+    )
+    names = {
+        item["code"]: localized_requirement(item) for item in civil_request.service.requirements
+    }
+    return [
+        (code, names.get(code, code))
+        for code in required_document_codes(civil_request)
+        if code not in present
+    ]
+
+
+def localized_requirement(item: dict[str, Any]) -> str:
+    return str(item["name_en"] if english() else item["name_id"])
+
+
+def is_overdue(civil_request: CivilRequest, today: dt.date | None = None) -> bool:
+    today = today or local_today()
+    return (
+        civil_request.status in CLOCK_RUNNING
+        and civil_request.due_date is not None
+        and civil_request.due_date < today
+    )
+
+
+# --- Figures ---------------------------------------------------------------------------
+
+
+def _median(values: list[float]) -> float | None:
+    return round(statistics.median(values), 1) if values else None
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 3) if whole else None
+
+
+def stats(user: User) -> dict[str, Any]:
+    """Service-level figures for the officer's districts, or the whole regency for admins."""
+    if is_regency_admin(user):
+        districts = list(District.objects.order_by("name"))
+    else:
+        codes = officer_district_codes(user)
+        districts = list(District.objects.filter(code__in=codes).order_by("name"))
+    codes = [d.code for d in districts]
+    base = CivilRequest.objects.filter(district_id__in=codes).exclude(status=Status.DRAFT)
+    today = local_today()
+
+    by_status = {s.value: 0 for s in Status if s != Status.DRAFT}
+    for row in base.values("status").annotate(n=Count("id")):
+        by_status[row["status"]] = row["n"]
+
+    services = {s.code: s for s in ServiceType.objects.all()}
+    by_service: dict[str, dict[str, Any]] = {}
+    for row in base.values("service_id", "status").annotate(n=Count("id")):
+        entry = by_service.setdefault(
+            row["service_id"],
+            {
+                "code": row["service_id"],
+                "name": localized(services[row["service_id"]], "name"),
+                "total": 0,
+                "by_status": {},
+            },
+        )
+        entry["total"] += row["n"]
+        entry["by_status"][row["status"]] = row["n"]
+
+    completed: list[dict[str, Any]] = [
+        dict(row)
+        for row in base.filter(status=Status.COMPLETED).values(
+            "district_id", "assigned_officer_id", "submitted_at", "completed_at", "flags"
+        )
+    ]
+    overdue_qs = (
+        base.filter(status__in=CLOCK_RUNNING, due_date__lt=today)
+        .select_related("service", "district", "assigned_officer")
+        .order_by("due_date")
+    )
+    overdue = list(overdue_qs[:200])
+
+    def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
+        hours = [
+            (r["completed_at"] - r["submitted_at"]).total_seconds() / 3600
+            for r in rows
+            if r["completed_at"] and r["submitted_at"]
+        ]
+        on_time = sum(1 for r in rows if r["flags"].get("on_time"))
+        return {
+            "completed": len(rows),
+            "median_completion_hours": _median(hours),
+            "completed_on_time_share": _share(on_time, len(rows)),
+        }
+
+    per_district_completed: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    per_officer_completed: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for done in completed:
+        per_district_completed[done["district_id"]].append(done)
+        per_officer_completed[done["assigned_officer_id"]].append(done)
+
+    totals = dict(base.values_list("district_id").annotate(n=Count("id")))
+    open_counts = dict(
+        base.filter(status__in=OPEN_STATES).values_list("district_id").annotate(n=Count("id"))
+    )
+    overdue_counts = dict(
+        base.filter(status__in=CLOCK_RUNNING, due_date__lt=today)
+        .values_list("district_id")
+        .annotate(n=Count("id"))
+    )
+    by_district = [
+        {
+            "code": d.code,
+            "name": d.name,
+            "total": totals.get(d.code, 0),
+            "open": open_counts.get(d.code, 0),
+            "overdue": overdue_counts.get(d.code, 0),
+            **summarise(per_district_completed.get(d.code, [])),
+        }
+        for d in districts
+    ]
+
+    officer_rows = (
+        base.exclude(assigned_officer__isnull=True)
+        .values("assigned_officer_id", "assigned_officer__full_name")
+        .annotate(
+            handled=Count("id"),
+            open=Count("id", filter=Q(status__in=OPEN_STATES)),
+            overdue=Count("id", filter=Q(status__in=CLOCK_RUNNING, due_date__lt=today)),
+        )
+        .order_by("assigned_officer__full_name")
+    )
+    by_officer = [
+        {
+            "id": str(row["assigned_officer_id"]),
+            "name": row["assigned_officer__full_name"],
+            "handled": row["handled"],
+            "open": row["open"],
+            "overdue": row["overdue"],
+            **summarise(per_officer_completed.get(row["assigned_officer_id"], [])),
+        }
+        for row in officer_rows
+    ]
+
+    return {
+        "districts": [{"code": d.code, "name": d.name} for d in districts],
+        "total": sum(by_status.values()),
+        "by_status": by_status,
+        "by_service": sorted(by_service.values(), key=lambda e: e["code"]),
+        **summarise(completed),
+        "overdue_count": overdue_qs.count(),
+        "overdue": [
+            {
+                "id": str(r.pk),
+                "tracking_code": r.tracking_code,
+                "service": localized(r.service, "name"),
+                "district": r.district.name,
+                "status": r.status,
+                "due_date": r.due_date,
+                "days_overdue": (today - r.due_date).days if r.due_date else 0,
+                "assigned_officer": r.assigned_officer.full_name if r.assigned_officer else None,
+            }
+            for r in overdue
+        ],
+        "by_district": by_district,
+        "by_officer": by_officer,
+    }
+
+
+def own_request(user: User, pk: Any) -> CivilRequest:
+    found = CivilRequest.objects.filter(applicant=user, pk=pk).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def officer_request(user: User, pk: Any) -> CivilRequest:
+    """A request in one of the officer's districts (never a draft); else not found."""
+    found = (
+        CivilRequest.objects.filter(district_id__in=officer_district_codes(user), pk=pk)
+        .exclude(status=Status.DRAFT)
+        .first()
+    )
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def allowed_actions(user: User, civil_request: CivilRequest) -> list[str]:
+    actions: list[str] = []
+    status = civil_request.status
+    if civil_request.applicant_id == user.pk:
+        if status in (Status.DRAFT, Status.NEEDS_REVISION):
+            actions += ["update", "upload"]
+        if status == Status.DRAFT:
+            actions.append("submit")
+        if status == Status.NEEDS_REVISION:
+            actions.append("resubmit")
+        if status in (Status.DRAFT, Status.SUBMITTED, Status.IN_REVIEW, Status.NEEDS_REVISION):
+            actions.append("cancel")
+    if status != Status.DRAFT and civil_request.district_id in officer_district_codes(user):
+        assigned = civil_request.assigned_officer_id == user.pk
+        if status == Status.SUBMITTED:
+            actions.append("claim")
+        elif status == Status.IN_REVIEW and assigned:
+            actions += ["request-revision", "approve", "reject"]
+        elif status == Status.APPROVED and assigned:
+            actions += ["complete", "reject"]
+    return actions

@@ -1,0 +1,143 @@
+"""Lists with pinned query counts, service-level figures, and notifications."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from rest_framework.test import APIClient
+
+from accounts.models import User
+from tests.civil.conftest import act, submitted
+from tests.factories import make_user
+
+pytestmark = pytest.mark.django_db
+Login = Callable[[User], APIClient]
+WIB = ZoneInfo("Asia/Jakarta")
+
+
+def _count_queries(client: APIClient, url: str) -> tuple[int, Any]:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, response.content
+    return len(ctx), response.json()
+
+
+def test_list_query_counts_do_not_grow_with_page_size(
+    login: Login, resident: User, civil_officer: User
+) -> None:
+    warga, petugas = login(resident), login(civil_officer)
+    for _ in range(2):
+        submitted(warga)
+    few_mine, body = _count_queries(warga, "/api/v1/civil/requests/?page_size=2")
+    few_queue, _ = _count_queries(petugas, "/api/v1/civil/requests/?page_size=2")
+    for _ in range(6):
+        submitted(warga)
+    many_mine, body = _count_queries(warga, "/api/v1/civil/requests/?page_size=8")
+    many_queue, queue = _count_queries(petugas, "/api/v1/civil/requests/?page_size=8")
+    assert len(body["results"]) == len(queue["results"]) == 8
+    assert few_mine == many_mine
+    assert few_queue == many_queue
+    detail_queries, _ = _count_queries(warga, f"/api/v1/civil/requests/{body['results'][0]['id']}/")
+    assert detail_queries <= 12
+
+
+def test_notifications_list_read_and_read_all(
+    login: Login, resident: User, civil_officer: User
+) -> None:
+    warga, petugas = login(resident), login(civil_officer)
+    sent = submitted(warga)
+    act(petugas, sent["id"], "claim")
+    page = warga.get("/api/v1/notifications/").json()
+    assert page["unread_count"] == 2
+    newest = page["results"][0]
+    assert newest["title"] == f"Permohonan {sent['tracking_code']}: Diperiksa"
+    assert newest["link"] == f"/layanan/adminduk/permohonan/{sent['id']}"
+    english = warga.get("/api/v1/notifications/", HTTP_ACCEPT_LANGUAGE="en").json()
+    assert english["results"][0]["title"] == f"Request {sent['tracking_code']}: In review"
+
+    read = warga.post(f"/api/v1/notifications/{newest['id']}/read/")
+    assert read.status_code == 200 and read.json()["read_at"]
+    assert warga.get("/api/v1/notifications/").json()["unread_count"] == 1
+    # Someone else's notification is not found.
+    assert petugas.post(f"/api/v1/notifications/{newest['id']}/read/").status_code == 404
+    assert warga.post("/api/v1/notifications/read-all/").json() == {"marked": 1}
+    assert warga.get("/api/v1/notifications/").json()["unread_count"] == 0
+
+    few, _ = _count_queries(warga, "/api/v1/notifications/?page_size=1")
+    many, _ = _count_queries(warga, "/api/v1/notifications/?page_size=2")
+    assert few == many
+
+
+def test_notifications_go_to_every_configured_sender(
+    login: Login, resident: User, settings: Any
+) -> None:
+    sent_to: list[str] = []
+
+    class Recorder:
+        def send(self, notification: Any) -> None:
+            sent_to.append(notification.kind)
+
+    import tests.civil.test_lists_stats_notifications as this
+
+    this.Recorder = Recorder  # type: ignore[attr-defined]
+    settings.NOTIFICATION_SENDERS = [
+        "core.notifications.LogSender",
+        "tests.civil.test_lists_stats_notifications.Recorder",
+    ]
+    from django.test import TestCase
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        submitted(login(resident))
+    assert sent_to == ["civil.status_changed"]
+
+
+def test_stats_for_officers_and_admins(
+    login: Login, resident: User, civil_officer: User, regency_admin: User
+) -> None:
+    at = lambda day: dt.datetime.fromisoformat(day).replace(hour=9, tzinfo=WIB)  # noqa: E731
+    with time_machine.travel(at("2026-12-01"), tick=False):
+        warga, petugas = login(resident), login(civil_officer)
+        on_time = submitted(warga)
+        late = submitted(warga)
+        waiting = submitted(warga)
+        act(petugas, on_time["id"], "claim")
+        act(petugas, on_time["id"], "approve")
+        act(petugas, late["id"], "claim")
+        act(petugas, late["id"], "approve")
+    with time_machine.travel(at("2026-12-02"), tick=False):
+        petugas = login(civil_officer)
+        act(petugas, on_time["id"], "complete", output_document_number="A-1")
+    with time_machine.travel(at("2026-12-10"), tick=False):
+        petugas = login(civil_officer)
+        act(petugas, late["id"], "complete", output_document_number="A-2")
+        figures = petugas.get("/api/v1/civil/stats/").json()
+    assert figures["total"] == 3
+    assert figures["by_status"]["completed"] == 2
+    assert figures["by_status"]["submitted"] == 1
+    assert figures["completed"] == 2
+    assert figures["completed_on_time_share"] == 0.5
+    assert figures["median_completion_hours"] == 120.0  # 24 h and 216 h
+    assert figures["overdue_count"] == 1
+    assert figures["overdue"][0]["tracking_code"] == waiting["tracking_code"]
+    kayu_agung = next(d for d in figures["by_district"] if d["code"] == "16.02.05")
+    assert kayu_agung["total"] == 3 and kayu_agung["overdue"] == 1
+    officer = figures["by_officer"][0]
+    assert officer["name"] == civil_officer.full_name
+    assert officer["handled"] == 2 and officer["completed"] == 2
+    assert [d["code"] for d in figures["districts"]] == ["16.02.05"]
+
+    regency = login(regency_admin).get("/api/v1/civil/stats/").json()
+    assert len(regency["districts"]) == 18
+    assert regency["total"] == 3
+
+    assert login(resident).get("/api/v1/civil/stats/").status_code == 403
+    assert login(make_user()).get("/api/v1/civil/stats/").json()["error"]["code"] == (
+        "permission_denied"
+    )
