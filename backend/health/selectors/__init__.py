@@ -1,0 +1,61 @@
+"""Every read of the Buku KIA, scoped to what the user may see."""
+
+from health.selectors.access import (
+    can_write,
+    children_visible_to,
+    ensure_writable,
+    is_health_worker,
+    mothers_visible_to,
+    pregnancies_visible_to,
+    reader_role,
+)
+from health.selectors.records import (
+    access_log,
+    child_list,
+    growth_chart,
+    immunization_view,
+    measurement_list,
+    mother_by_nik,
+    mother_detail,
+    mother_list,
+    own_mother,
+    postnatal_view,
+    pregnancy_list,
+    pregnancy_view,
+    visible_child,
+    visible_mother,
+    visible_pregnancy,
+    visit_list,
+    zscores,
+)
+from health.selectors.stats import stats
+from health.selectors.worklist import worklist
+
+__all__ = [
+    "access_log",
+    "can_write",
+    "child_list",
+    "children_visible_to",
+    "ensure_writable",
+    "growth_chart",
+    "immunization_view",
+    "is_health_worker",
+    "measurement_list",
+    "mother_by_nik",
+    "mother_detail",
+    "mother_list",
+    "mothers_visible_to",
+    "own_mother",
+    "postnatal_view",
+    "pregnancies_visible_to",
+    "pregnancy_list",
+    "pregnancy_view",
+    "reader_role",
+    "stats",
+    "visible_child",
+    "visible_mother",
+    "visible_pregnancy",
+    "visit_list",
+    "worklist",
+    "zscores",
+]

@@ -1,0 +1,1 @@
+"""Shapes of Buku KIA input and output (no saving here)."""
