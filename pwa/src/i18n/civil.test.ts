@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { civilEn, civilId } from './civil';
+import { catalogues, LANGUAGES } from './messages';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('civil message catalogue', () => {
+  const idKeys = Object.keys(civilId).sort();
+  const enKeys = Object.keys(civilEn).sort();
+
+  it('has exactly the same keys in Indonesian and English', () => {
+    expect({
+      missingInEnglish: idKeys.filter((key) => !enKeys.includes(key)),
+      extraInEnglish: enKeys.filter((key) => !idKeys.includes(key)),
+    }).toEqual({ missingInEnglish: [], extraInEnglish: [] });
+  });
+
+  it('has no empty messages and the same placeholders in both languages', () => {
+    const id = civilId as Record<string, string>;
+    const en = civilEn as Record<string, string>;
+    expect(idKeys.filter((key) => !id[key]?.trim() || !en[key]?.trim())).toEqual([]);
+    expect(
+      idKeys.filter(
+        (key) => placeholders(id[key] ?? '').join() !== placeholders(en[key] ?? '').join(),
+      ),
+    ).toEqual([]);
+  });
+
+  it('is merged into the main catalogue of every language without overriding its keys', () => {
+    for (const lang of LANGUAGES) {
+      const merged = catalogues[lang] as Record<string, string>;
+      const civil = (lang === 'id' ? civilId : civilEn) as Record<string, string>;
+      for (const key of idKeys) expect(merged[key], `${lang} ${key}`).toBe(civil[key]);
+    }
+    // (A key defined in both modules is a type error in messages.ts.)
+  });
+});
