@@ -134,8 +134,13 @@ def test_a_replay_cut_in_the_middle_creates_no_duplicate(page: Any) -> None:
 
     page.route(re.compile(r".*/measurements/$"), cut_second_answer)
     page.context.set_offline(False)
-    expect(page.get_by_test_id("pending-measurement")).to_have_count(1)
-    expect(page.get_by_test_id("pending-measurement")).to_contain_text("Menunggu dikirim")
+    # The first is sent; the second went out, its answer was lost, and it waits again.
+    pending = page.get_by_test_id("pending-measurement")
+    expect(pending).to_have_count(1)
+    expect(pending).to_have_attribute("data-attempts", "1")
+    expect(pending).to_have_attribute("data-state", "waiting")
+    expect(pending).to_contain_text("Menunggu dikirim")
+    assert len(posts) == 2
     assert GrowthMeasurement.objects.filter(child=child).count() == before + 2
 
     # Sent again with the same key (the app sends its outbox when it starts):

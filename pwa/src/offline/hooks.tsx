@@ -47,7 +47,7 @@ export function PendingWrites({ items, testId }: { items: OutboxItem[]; testId: 
       <p class="pending-note">{t('outbox.pendingHere')}</p>
       <ul role="list" class="stack">
         {items.map((item) => (
-          <li key={item.id} data-testid={testId} data-state={item.state}>
+          <li key={item.id} data-testid={testId} data-state={item.state} data-attempts={item.attempts}>
             {item.summary} <OutboxStateChip item={item} />
             {item.state === 'refused' && item.error && (
               <span class="field-error"> {item.error.message}</span>
