@@ -55,6 +55,9 @@ def env_list(name: str, default: str = "", environ: Env = os.environ) -> list[st
 # --- Database ----------------------------------------------------------------------------
 
 
+TRIGRAM_WORD_THRESHOLD = 0.5
+
+
 def _postgres_options(config: dict[str, Any], environ: Env) -> None:
     """psycopg 3 connection pool per process (Django 5.1+), or persistent connections."""
     options = config.setdefault("OPTIONS", {})
@@ -82,9 +85,13 @@ def _postgres_options(config: dict[str, Any], environ: Env) -> None:
     connect_timeout = env_int("DB_CONNECT_TIMEOUT", 5, environ)
     if connect_timeout > 0:
         options.setdefault("connect_timeout", connect_timeout)
+    # Server settings for every session: the typo search of the catalogue
+    # (market.selectors.search) matches titles at word similarity 0.5 and above.
+    server_settings = [f"-c pg_trgm.word_similarity_threshold={TRIGRAM_WORD_THRESHOLD}"]
     statement_timeout_ms = env_int("DB_STATEMENT_TIMEOUT_MS", 0, environ)
     if statement_timeout_ms > 0:
-        options.setdefault("options", f"-c statement_timeout={statement_timeout_ms}")
+        server_settings.append(f"-c statement_timeout={statement_timeout_ms}")
+    options.setdefault("options", " ".join(server_settings))
 
 
 def database_settings(environ: Env, var_dir: Path) -> dict[str, dict[str, Any]]:

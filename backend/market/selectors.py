@@ -11,7 +11,8 @@ import re
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, F, FloatField, Prefetch, Q, QuerySet, Value
+from django.db.models import BooleanField, Count, FloatField, Prefetch, Q, QuerySet, Value
+from django.db.models.expressions import RawSQL
 from django.utils.translation import get_language
 
 from accounts.models import Role, RoleAssignment, User
@@ -29,7 +30,6 @@ from market.models import (
 
 ACTIVE_SHOP = (ShopStatus.PENDING, ShopStatus.VERIFIED)
 LOW_STOCK = 5
-TRIGRAM_THRESHOLD = 0.3
 
 
 def english() -> bool:
@@ -68,36 +68,39 @@ def _terms(q: str) -> list[str]:
 
 
 def search(qs: QuerySet[Product], q: str) -> QuerySet[Product]:
-    """Words, prefixes and typos: PostgreSQL full text + trigram; a plain fallback on SQLite.
+    """Words, prefixes and typos: PostgreSQL full text, then trigram; a plain fallback on SQLite.
 
-    Annotates ``relevance`` (higher is better).
+    On PostgreSQL, full text on the stored ``search_document`` column (title weighted above
+    description, every word as a prefix) answers first, through its GIN index. Only when it
+    finds nothing within the other filters does the typo search run: ``title %> phrase``
+    (word similarity at least ``pg_trgm.word_similarity_threshold``, 0.5 in our connection
+    options), through the trigram index. Either way the query never reads the whole
+    catalogue. Annotates ``relevance`` (higher is better).
     """
     terms = _terms(q)
     if not terms:
         return qs.annotate(relevance=Value(0.0, output_field=FloatField()))
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import (
-            SearchQuery,
-            SearchRank,
-            SearchVector,
-            TrigramWordSimilarity,
+        tsquery = " & ".join(f"{term}:*" for term in terms)
+        matches = RawSQL(
+            "market_product.search_document @@ to_tsquery('simple', %s)",
+            (tsquery,),
+            output_field=BooleanField(),
         )
-
-        vector = SearchVector("title", weight="A", config="simple") + SearchVector(
-            "description", weight="B", config="simple"
-        )
-        query = SearchQuery(
-            " & ".join(f"{term}:*" for term in terms), search_type="raw", config="simple"
-        )
-        phrase = " ".join(terms)
-        return (
-            qs.annotate(
-                document=vector,
-                rank=SearchRank(vector, query),
-                similarity=TrigramWordSimilarity(phrase, "title"),
+        found = qs.filter(matches)
+        if found.exists():
+            return found.annotate(
+                relevance=RawSQL(
+                    "ts_rank(market_product.search_document, to_tsquery('simple', %s))",
+                    (tsquery,),
+                    output_field=FloatField(),
+                )
             )
-            .filter(Q(document=query) | Q(similarity__gte=TRIGRAM_THRESHOLD))
-            .annotate(relevance=F("rank") + F("similarity"))
+        from django.contrib.postgres.search import TrigramWordSimilarity
+
+        phrase = " ".join(terms)
+        return qs.filter(title__trigram_word_similar=phrase).annotate(
+            relevance=TrigramWordSimilarity(phrase, "title")
         )
     condition = Q()
     for term in terms:

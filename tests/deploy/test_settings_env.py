@@ -90,7 +90,9 @@ def test_postgres_uses_the_psycopg_pool_with_sizes_from_the_environment(tmp_path
     assert default["OPTIONS"]["pool"]["min_size"] == 2
     assert default["OPTIONS"]["pool"]["max_size"] == 12
     assert default["OPTIONS"]["pool"]["timeout"] == 2.5
-    assert default["OPTIONS"]["options"] == "-c statement_timeout=30000"
+    assert default["OPTIONS"]["options"] == (
+        "-c pg_trgm.word_similarity_threshold=0.5 -c statement_timeout=30000"
+    )
 
 
 def test_postgres_without_the_pool_keeps_persistent_connections(tmp_path: Path) -> None:

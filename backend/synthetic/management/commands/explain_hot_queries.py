@@ -40,9 +40,6 @@ class Command(BaseCommand):
         parser.add_argument("--out", type=Path, default=None)
         parser.add_argument("--slow-ms", type=float, default=1.0, help="show plans above this")
         parser.add_argument("--only", nargs="*", default=None)
-        parser.add_argument(
-            "--proposals", action="store_true", help="also explain the proposed fixes"
-        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if connection.vendor != "postgresql":
@@ -120,8 +117,6 @@ class Command(BaseCommand):
         try:
             for title, method, path, body, user in cases:
                 report.extend(self._case(title, method, path, body, user, bearer, options))
-            if options["proposals"]:
-                report.extend(self._proposals(officer, options))
         finally:
             User.objects.filter(pk=resident.pk).update(password=saved_password)
         text = "\n".join(report)
@@ -180,67 +175,6 @@ class Command(BaseCommand):
             if ms >= options["slow_ms"] or "Seq Scan" in plan:
                 lines.extend(["", "```", plan, "```", ""])
         lines.append("")
-        return lines
-
-    def _proposals(self, officer: User, options: dict[str, Any]) -> list[str]:
-        """The proposed fixes, tried inside transactions that are rolled back."""
-        from django.contrib.postgres.search import (
-            SearchQuery,
-            SearchRank,
-            SearchVector,
-            TrigramWordSimilarity,
-        )
-        from django.db.models import F, Q
-
-        from market import selectors as market
-
-        lines = ["## Proposed fixes (tried in rolled-back transactions)", ""]
-        for q in ("pempek", "kerup", "kemplng"):
-            terms = market._terms(q)
-            vector = SearchVector("title", weight="A", config="simple") + SearchVector(
-                "description", weight="B", config="simple"
-            )
-            query = SearchQuery(
-                " & ".join(f"{t}:*" for t in terms), search_type="raw", config="simple"
-            )
-            phrase = " ".join(terms)
-            qs = (
-                market.public_products()
-                .annotate(
-                    document=vector,
-                    rank=SearchRank(vector, query),
-                    similarity=TrigramWordSimilarity(phrase, "title"),
-                )
-                # `title %> phrase` can use the trigram index; the threshold is the setting
-                # pg_trgm.word_similarity_threshold (0.3 here, as TRIGRAM_THRESHOLD).
-                .filter(Q(document=query) | Q(title__trigram_word_similar=phrase))
-                .annotate(relevance=F("rank") + F("similarity"))
-                .order_by("-relevance", "-published_at", "id")
-            )
-            sql, params = qs.query.sql_with_params()
-            with connection.cursor() as cursor:
-                full = cursor.mogrify(f"{sql} LIMIT 21", params)
-            text, ms = "", 0.0
-            with transaction.atomic():
-                with connection.cursor() as cursor:
-                    cursor.execute("SET LOCAL pg_trgm.word_similarity_threshold = 0.3")
-                text, ms = self._explain(full)
-                transaction.set_rollback(True)
-            lines += [f"### search `{q}` with `title %> phrase` (threshold 0.3)", "",
-                      f"{ms:.2f} ms", "", "```", text, "```", ""]  # fmt: skip
-        sql = "SELECT * FROM core_notification WHERE user_id = %s ORDER BY created_at DESC LIMIT 20"
-        with connection.cursor() as cursor:
-            full = cursor.mogrify(sql, [officer.pk])
-        with transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "CREATE INDEX core_notif_user_created_idx "
-                    "ON core_notification (user_id, created_at DESC)"
-                )
-            text, ms = self._explain(full)
-            transaction.set_rollback(True)
-        lines += ["### officer's notifications with an index on (user_id, created_at DESC)", "",
-                  f"{ms:.2f} ms", "", "```", text, "```", ""]  # fmt: skip
         return lines
 
     def _explain(self, sql: str) -> tuple[str, float]:
