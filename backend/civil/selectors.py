@@ -61,8 +61,34 @@ def is_regency_admin(user: Any) -> bool:
     )
 
 
+# What a list row shows (civil.serializers.RequestListSerializer): lists do not load the
+# form data, the service's requirements and forms, or the people's other columns.
+LIST_COLUMNS = (
+    "id",
+    "tracking_code",
+    "status",
+    "created_at",
+    "submitted_at",
+    "completed_at",
+    "due_date",
+    "flags",
+    "service__code",
+    "service__name_id",
+    "service__name_en",
+    "village__code",
+    "village__name",
+    "district__code",
+    "district__name",
+    "applicant__full_name",
+    "applicant__nik",
+    "assigned_officer__full_name",
+)
+
+
 def _with_list_relations(qs: QuerySet[CivilRequest]) -> QuerySet[CivilRequest]:
-    return qs.select_related("service", "village", "district", "assigned_officer", "applicant")
+    return qs.select_related(
+        "service", "village", "district", "assigned_officer", "applicant"
+    ).only(*LIST_COLUMNS)
 
 
 def my_requests(user: User) -> QuerySet[CivilRequest]:
@@ -76,9 +102,14 @@ def officer_queue(
     service: str | None = None,
     village: str | None = None,
     overdue: bool | None = None,
+    districts: list[str] | None = None,
 ) -> QuerySet[CivilRequest]:
-    """The districts' requests, oldest deadline first; paused ones after the running ones."""
-    districts = officer_district_codes(user)
+    """The districts' requests, oldest deadline first; paused ones after the running ones.
+
+    ``districts``: the officer's district codes when the caller already has them.
+    """
+    if districts is None:
+        districts = officer_district_codes(user)
     qs = CivilRequest.objects.filter(district_id__in=districts).exclude(status=Status.DRAFT)
     qs = qs.filter(status=status) if status else qs.filter(status__in=OPEN_STATES)
     if service:

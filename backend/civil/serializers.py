@@ -164,10 +164,13 @@ class NamedCodeSerializer(serializers.Serializer):
 
 
 class RequestListSerializer(serializers.ModelSerializer):
+    """One row of a list. ``context["today"]``, when given, is the date ``overdue`` is
+    judged on (computed once per list instead of once per row)."""
+
     service = serializers.SerializerMethodField()
     status_label = serializers.SerializerMethodField()
-    village = NamedCodeSerializer()
-    district = NamedCodeSerializer()
+    village = serializers.SerializerMethodField()
+    district = serializers.SerializerMethodField()
     applicant_name = serializers.CharField(source="applicant.full_name")
     applicant_nik_masked = serializers.SerializerMethodField()
     assigned_officer_name = serializers.SerializerMethodField()
@@ -198,6 +201,14 @@ class RequestListSerializer(serializers.ModelSerializer):
     def get_service(self, obj: CivilRequest) -> dict[str, str]:
         return {"code": obj.service.code, "name": selectors.localized(obj.service, "name")}
 
+    @extend_schema_field(NamedCodeSerializer)
+    def get_village(self, obj: CivilRequest) -> dict[str, str]:
+        return {"code": obj.village.code, "name": obj.village.name}
+
+    @extend_schema_field(NamedCodeSerializer)
+    def get_district(self, obj: CivilRequest) -> dict[str, str]:
+        return {"code": obj.district.code, "name": obj.district.name}
+
     def get_status_label(self, obj: CivilRequest) -> str:
         return str(Status(obj.status).label)
 
@@ -209,7 +220,7 @@ class RequestListSerializer(serializers.ModelSerializer):
         return obj.assigned_officer.full_name if obj.assigned_officer else None
 
     def get_overdue(self, obj: CivilRequest) -> bool:
-        return selectors.is_overdue(obj)
+        return selectors.is_overdue(obj, self.context.get("today"))
 
 
 class DocumentSerializer(serializers.ModelSerializer):

@@ -40,6 +40,7 @@ from core.exceptions import ApiError
 from core.idempotency import IDEMPOTENCY_PARAMETER, idempotent
 from core.pagination import StandardPagination
 from core.schema import paginated
+from core.workdays import local_today
 
 
 def _detail(request: Request, pk: Any) -> Response:
@@ -80,7 +81,8 @@ class RequestListCreateView(APIView):
     )
     def get(self, request: Request) -> Response:
         params = request.query_params
-        is_officer = bool(selectors.officer_district_codes(user_of(request)))
+        districts = selectors.officer_district_codes(user_of(request))
+        is_officer = bool(districts)
         scope = params.get("scope") or ("queue" if is_officer else "mine")
         if scope not in ("mine", "queue"):
             raise ApiError(_("Nilai tidak valid."), fields={"scope": [_("Pilih mine atau queue.")]})
@@ -108,6 +110,7 @@ class RequestListCreateView(APIView):
                 service=params.get("service") or None,
                 village=params.get("village") or None,
                 overdue=overdue,
+                districts=districts,
             )
         else:
             qs = selectors.my_requests(user_of(request))
@@ -115,7 +118,7 @@ class RequestListCreateView(APIView):
                 qs = qs.filter(status=status_filter)
         paginator = StandardPagination()
         page = paginator.paginate_queryset(qs, request, view=self)
-        data = RequestListSerializer(page, many=True).data
+        data = RequestListSerializer(page, many=True, context={"today": local_today()}).data
         return paginator.get_paginated_response(data)
 
     @extend_schema(

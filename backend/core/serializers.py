@@ -75,18 +75,26 @@ class AppConfigSerializer(serializers.Serializer):
 class NotificationSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     kind = serializers.CharField()
-    title = serializers.SerializerMethodField()
-    body = serializers.SerializerMethodField()
+    title = serializers.CharField(read_only=True)
+    body = serializers.CharField(read_only=True)
     link = serializers.CharField()
     created_at = serializers.DateTimeField()
     read_at = serializers.DateTimeField(allow_null=True)
 
-    def get_title(self, obj: Any) -> str:
+    def to_representation(self, instance: Any) -> dict[str, Any]:
+        """Title and body rendered once per notification, in the reader's language."""
         from core.notifications import render
 
-        return render(obj)[0]
-
-    def get_body(self, obj: Any) -> str:
-        from core.notifications import render
-
-        return render(obj)[1]
+        title, body = render(instance)
+        data = {
+            "id": str(instance.id),
+            "kind": instance.kind,
+            "title": title,
+            "body": body,
+            "link": instance.link,
+            "created_at": self.fields["created_at"].to_representation(instance.created_at),
+            "read_at": self.fields["read_at"].to_representation(instance.read_at)
+            if instance.read_at
+            else None,
+        }
+        return data

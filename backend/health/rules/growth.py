@@ -337,19 +337,26 @@ def chart_ages(max_age_days: int) -> list[int]:
 
 
 def reference_curves(indicator: str, sex: str, ages: list[int]) -> list[dict[str, object]]:
-    """Published values at -3, -2, 0, +2, +3 SD for each age (``wfa`` or ``lhfa``)."""
+    """Published values at -3, -2, 0, +2, +3 SD for each age (``wfa`` or ``lhfa``).
+
+    The rows are shared between calls (a chart asks for the same few dozen ages over and
+    over): treat them as read-only."""
+    return list(_reference_curves(indicator, sex, tuple(ages)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _reference_curves(
+    indicator: str, sex: str, ages: tuple[int, ...]
+) -> tuple[dict[str, object], ...]:
     rows = table(indicator, sex)
-    out: list[dict[str, object]] = []
-    for age in ages:
-        row = rows[age]
-        out.append(
-            {
-                "age_days": age,
-                "sd3neg": row.sd[_SD_INDEX[-3]],
-                "sd2neg": row.sd[_SD_INDEX[-2]],
-                "sd0": row.sd[_SD_INDEX[0]],
-                "sd2": row.sd[_SD_INDEX[2]],
-                "sd3": row.sd[_SD_INDEX[3]],
-            }
-        )
-    return out
+    return tuple(
+        {
+            "age_days": age,
+            "sd3neg": rows[age].sd[_SD_INDEX[-3]],
+            "sd2neg": rows[age].sd[_SD_INDEX[-2]],
+            "sd0": rows[age].sd[_SD_INDEX[0]],
+            "sd2": rows[age].sd[_SD_INDEX[2]],
+            "sd3": rows[age].sd[_SD_INDEX[3]],
+        }
+        for age in ages
+    )

@@ -376,4 +376,10 @@ class HealthGrowthChartSerializer(serializers.Serializer):
     birth_date = serializers.DateField(source="child.birth_date")
     age_days = serializers.IntegerField()
     points = HealthChartPointSerializer(many=True)
-    curves = HealthCurvesSerializer()
+    curves = serializers.SerializerMethodField()
+
+    @extend_schema_field(HealthCurvesSerializer)
+    def get_curves(self, chart: Any) -> dict[str, Any]:
+        # Already plain numbers from the WHO tables: sent as they are, without a field
+        # object per value (a chart holds up to 2 x 62 rows of 6 numbers).
+        return dict(chart.curves)
