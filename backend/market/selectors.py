@@ -88,7 +88,9 @@ def search(qs: QuerySet[Product], q: str) -> QuerySet[Product]:
             output_field=BooleanField(),
         )
         found = qs.filter(matches)
-        if found.exists():
+        # count(), not exists(): with LIMIT 1 the planner expects an early hit and scans
+        # the table, which reads all of it when nothing matches (the typo case).
+        if found.count():
             return found.annotate(
                 relevance=RawSQL(
                     "ts_rank(market_product.search_document, to_tsquery('simple', %s))",
