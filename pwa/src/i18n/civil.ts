@@ -1,7 +1,9 @@
 /**
- * Messages of the civil-registration (adminduk) screens, of in-app
- * notifications and of loading such screens on first use, merged into the
- * main catalogue by ./messages.ts.
+ * Messages of the civil-registration (adminduk) screens. Every such screen
+ * imports this module, which registers them on first import (see
+ * `registerMessages` in ./index.ts): they travel with those screens, not with
+ * the main chunk. Messages the shell or another feature shows live in
+ * ./messages.ts.
  *
  * Same rules as the main catalogue: Indonesian (`civilId`) is the reference,
  * `civilEn` must have exactly the same keys (enforced by its type and checked
@@ -9,25 +11,12 @@
  * catalogue.
  */
 
-export const civilId = {
-  // --- notifications ---------------------------------------------------------
-  'notif.bell': 'Notifikasi',
-  'notif.bellUnread': 'Notifikasi, {count} belum dibaca',
-  'notif.title': 'Notifikasi',
-  'notif.empty': 'Belum ada notifikasi.',
-  'notif.error': 'Notifikasi belum dapat dimuat.',
-  'notif.markAll': 'Tandai semua dibaca',
-  'notif.markedAll': 'Semua notifikasi sudah ditandai dibaca.',
-  'notif.new': 'Baru',
-  'notif.unreadCount': '{count} belum dibaca',
+import { registerMessages } from './index';
 
+export const civilId = {
   // --- shared --------------------------------------------------------------------
   'civil.title': 'Adminduk',
   'civil.fullTitle': 'Administrasi Kependudukan (Adminduk)',
-  'civil.loadMore': 'Muat lebih banyak',
-  'screen.loadError':
-    'Halaman ini belum dapat dimuat. Periksa sambungan internet Anda, lalu muat ulang.',
-  'screen.reload': 'Muat ulang',
   'civil.free': 'Gratis / Rp0',
   'civil.serviceDays.one': '{n} hari kerja',
   'civil.serviceDays.other': '{n} hari kerja',
@@ -69,7 +58,6 @@ export const civilId = {
   'civil.form.intro': 'Isi sesuai dokumen asli. Kolom bertanda (opsional) boleh dikosongkan.',
   'civil.form.submit': 'Simpan dan lanjut unggah dokumen',
   'civil.form.choose': 'Pilih…',
-  'civil.form.nikHint': 'NIK 16 digit angka ({count}/16).',
   'civil.form.kkHint': 'Nomor KK 16 digit angka ({count}/16).',
   'civil.form.nikListHint': 'Satu atau beberapa NIK 16 digit, pisahkan dengan koma.',
   'civil.form.dateHint': 'Tidak boleh tanggal yang akan datang.',
@@ -219,13 +207,10 @@ export const civilId = {
   // --- officer ------------------------------------------------------------------------------------------------
   'officer.queue.intro':
     'Permohonan dari kecamatan tugas Anda, dengan batas waktu terdekat di atas.',
-  'officer.filters': 'Saring antrian',
   'officer.filter.status': 'Status',
   'officer.filter.open': 'Semua yang masih berjalan',
   'officer.filter.service': 'Layanan',
   'officer.filter.allServices': 'Semua layanan',
-  'officer.filter.village': 'Desa/kelurahan',
-  'officer.filter.allVillages': 'Semua desa/kelurahan',
   'officer.filter.overdue': 'Hanya yang terlambat',
   'officer.queue.empty': 'Tidak ada permohonan yang cocok dengan saringan ini.',
   'officer.due': 'Batas {date}',
@@ -237,7 +222,6 @@ export const civilId = {
   'stats.title': 'Statistik Adminduk',
   'stats.scopeRegency': 'Seluruh kabupaten ({count} kecamatan).',
   'stats.scopeDistricts': 'Kecamatan: {names}.',
-  'stats.error': 'Statistik belum dapat dimuat.',
   'stats.total': 'Permohonan masuk',
   'stats.completed': 'Selesai',
   'stats.onTime': 'Selesai tepat waktu',
@@ -247,12 +231,10 @@ export const civilId = {
   'stats.byService': 'Menurut layanan',
   'stats.overdue': 'Permohonan terlambat',
   'stats.overdueNone': 'Tidak ada permohonan yang terlambat.',
-  'stats.byDistrict': 'Per kecamatan',
   'stats.byOfficer': 'Per petugas',
   'stats.noOfficers': 'Belum ada permohonan yang ditangani petugas.',
   'stats.hours': '{n} jam',
   'stats.underHour': '< 1 jam',
-  'stats.table': 'Tabel {title}',
   'stats.days': '{n} hari',
   'stats.daysOverdue': '{n} hari',
   'stats.col.name': 'Nama',
@@ -276,23 +258,9 @@ export const civilId = {
 export type CivilMessageKey = keyof typeof civilId;
 
 export const civilEn: Record<CivilMessageKey, string> = {
-  // --- notifications ---------------------------------------------------------
-  'notif.bell': 'Notifications',
-  'notif.bellUnread': 'Notifications, {count} unread',
-  'notif.title': 'Notifications',
-  'notif.empty': 'No notifications yet.',
-  'notif.error': 'Notifications could not be loaded.',
-  'notif.markAll': 'Mark all as read',
-  'notif.markedAll': 'All notifications are marked as read.',
-  'notif.new': 'New',
-  'notif.unreadCount': '{count} unread',
-
   // --- shared --------------------------------------------------------------------
   'civil.title': 'Civil registration',
   'civil.fullTitle': 'Civil registration (Adminduk)',
-  'civil.loadMore': 'Load more',
-  'screen.loadError': 'This page could not be loaded. Check your internet connection, then reload.',
-  'screen.reload': 'Reload',
   'civil.free': 'Free / Rp0',
   'civil.serviceDays.one': '{n} working day',
   'civil.serviceDays.other': '{n} working days',
@@ -335,7 +303,6 @@ export const civilEn: Record<CivilMessageKey, string> = {
     'Fill in as on the original documents. Fields marked (optional) may be left empty.',
   'civil.form.submit': 'Save and continue to documents',
   'civil.form.choose': 'Choose…',
-  'civil.form.nikHint': '16-digit NIK ({count}/16).',
   'civil.form.kkHint': '16-digit family card number ({count}/16).',
   'civil.form.nikListHint': 'One or more 16-digit NIKs, separated by commas.',
   'civil.form.dateHint': 'Not a future date.',
@@ -484,13 +451,10 @@ export const civilEn: Record<CivilMessageKey, string> = {
 
   // --- officer ------------------------------------------------------------------------------------------------
   'officer.queue.intro': 'Requests from your assigned districts, nearest due date first.',
-  'officer.filters': 'Filter the queue',
   'officer.filter.status': 'Status',
   'officer.filter.open': 'All open requests',
   'officer.filter.service': 'Service',
   'officer.filter.allServices': 'All services',
-  'officer.filter.village': 'Village',
-  'officer.filter.allVillages': 'All villages',
   'officer.filter.overdue': 'Overdue only',
   'officer.queue.empty': 'No requests match these filters.',
   'officer.due': 'Due {date}',
@@ -502,7 +466,6 @@ export const civilEn: Record<CivilMessageKey, string> = {
   'stats.title': 'Civil registration figures',
   'stats.scopeRegency': 'The whole regency ({count} districts).',
   'stats.scopeDistricts': 'Districts: {names}.',
-  'stats.error': 'The figures could not be loaded.',
   'stats.total': 'Requests received',
   'stats.completed': 'Completed',
   'stats.onTime': 'Completed on time',
@@ -512,12 +475,10 @@ export const civilEn: Record<CivilMessageKey, string> = {
   'stats.byService': 'By service',
   'stats.overdue': 'Overdue requests',
   'stats.overdueNone': 'No requests are overdue.',
-  'stats.byDistrict': 'By district',
   'stats.byOfficer': 'By officer',
   'stats.noOfficers': 'No requests have been handled by an officer yet.',
   'stats.hours': '{n} hours',
   'stats.underHour': '< 1 hour',
-  'stats.table': 'Table: {title}',
   'stats.days': '{n} days',
   'stats.daysOverdue': '{n} days',
   'stats.col.name': 'Name',
@@ -537,3 +498,5 @@ export const civilEn: Record<CivilMessageKey, string> = {
   'stats.col.median': 'Median completion',
   'stats.col.onTime': 'On time',
 };
+
+registerMessages({ id: civilId, en: civilEn });

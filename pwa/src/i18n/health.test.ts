@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { civilId } from './civil';
 import { healthEn, healthId } from './health';
+import { translate, type MessageKey } from './index';
 import { catalogues, LANGUAGES } from './messages';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -32,11 +33,17 @@ describe('health (Buku KIA) message catalogue', () => {
     expect(idKeys.filter((key) => key in civilId)).toEqual([]);
   });
 
-  it('is merged into the main catalogue of every language without overriding its keys', () => {
+  it('stays out of the main catalogue and, once imported, translates in every language', () => {
+    expect(idKeys.filter((key) => key in catalogues.id)).toEqual([]);
     for (const lang of LANGUAGES) {
-      const merged = catalogues[lang] as Record<string, string>;
       const health = (lang === 'id' ? healthId : healthEn) as Record<string, string>;
-      for (const key of idKeys) expect(merged[key], `${lang} ${key}`).toBe(health[key]);
+      for (const key of idKeys) {
+        expect(translate(lang, key as MessageKey), `${lang} ${key}`).toBe(health[key]);
+      }
+      // Importing it leaves the main catalogue's messages as they were.
+      for (const [key, text] of Object.entries(catalogues[lang])) {
+        expect(translate(lang, key as MessageKey), `${lang} ${key}`).toBe(text);
+      }
     }
     // (A key also defined in the main or civil catalogue is a type error in messages.ts.)
   });

@@ -1,6 +1,7 @@
 /**
- * Messages of the Buku KIA (mother-and-child health book) screens, merged
- * into the main catalogue by ./messages.ts.
+ * Messages of the Buku KIA (mother-and-child health book) screens. Every such
+ * screen imports this module, which registers them on first import (see
+ * `registerMessages` in ./index.ts).
  *
  * Same rules as the main catalogue: Indonesian (`healthId`) is the reference,
  * `healthEn` must have exactly the same keys (enforced by its type and checked
@@ -9,6 +10,8 @@
  * contact and dose states, growth categories, danger signs) are not repeated
  * here.
  */
+
+import { registerMessages } from './index';
 
 export const healthId = {
   // --- shared -------------------------------------------------------------------
@@ -42,7 +45,6 @@ export const healthId = {
   'kia.danger.atVisit': 'kunjungan {date}',
   'kia.danger.advice':
     'Segera periksa ke bidan atau puskesmas. Jika ada perdarahan, bengkak, pusing hebat, atau demam, langsung ke fasilitas kesehatan.',
-  'kia.stats.link': 'Statistik Buku KIA',
 
   // --- mother's own book -----------------------------------------------------------
   'kia.mine.title': 'Buku KIA saya',
@@ -366,7 +368,6 @@ export const healthEn: Record<HealthMessageKey, string> = {
   'kia.danger.atVisit': 'visit of {date}',
   'kia.danger.advice':
     'See your midwife or the health centre soon. With bleeding, swelling, a severe headache or fever, go to a health facility straight away.',
-  'kia.stats.link': 'Mother and child health figures',
 
   // --- mother's own book -----------------------------------------------------------
   'kia.mine.title': 'My health book (Buku KIA)',
@@ -654,3 +655,5 @@ export const healthEn: Record<HealthMessageKey, string> = {
   'kia.stats.col.measured': 'Weighed this month',
   'kia.stats.col.coverage': 'Coverage',
 };
+
+registerMessages({ id: healthId, en: healthEn });

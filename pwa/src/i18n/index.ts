@@ -1,5 +1,5 @@
 import { createStore, useStore } from '../lib/store';
-import { catalogues, isLang, type Lang, type MessageKey } from './messages';
+import { catalogues, isLang, LANGUAGES, type Lang, type MessageKey } from './messages';
 
 export { LANGUAGES, isLang, type Lang, type MessageKey } from './messages';
 
@@ -44,8 +44,24 @@ export function setLang(lang: Lang): void {
   if (langStore.get().lang !== lang) langStore.set({ lang });
 }
 
+type Messages = Partial<Record<MessageKey, string>>;
+
+/** The messages available now: the main catalogue plus every feature catalogue imported so far. */
+const messages: Record<Lang, Messages> = { id: { ...catalogues.id }, en: { ...catalogues.en } };
+
+/**
+ * Adds a feature's messages, in every language so that switching language never
+ * waits for the network. A feature catalogue (./civil.ts, ./health.ts,
+ * ./market.ts) calls this when it is first imported, and every screen of the
+ * feature imports its catalogue, so the messages are there before the screen
+ * first renders; the catalogue travels in the feature's chunks, not the main one.
+ */
+export function registerMessages(feature: Record<Lang, Messages>): void {
+  for (const lang of LANGUAGES) Object.assign(messages[lang], feature[lang]);
+}
+
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
-  const template = catalogues[lang][key] ?? catalogues[DEFAULT_LANG][key] ?? key;
+  const template = messages[lang][key] ?? messages[DEFAULT_LANG][key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
     name in params ? String(params[name]) : match,

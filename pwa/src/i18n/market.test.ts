@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { marketEn, marketId } from './market';
+import { translate, type MessageKey } from './index';
 import { catalogues, LANGUAGES } from './messages';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -30,11 +31,17 @@ describe('market message catalogue', () => {
     expect(idKeys.filter((key) => !key.startsWith('market.'))).toEqual([]);
   });
 
-  it('is merged into the main catalogue of every language without overriding its keys', () => {
+  it('stays out of the main catalogue and, once imported, translates in every language', () => {
+    expect(idKeys.filter((key) => key in catalogues.id)).toEqual([]);
     for (const lang of LANGUAGES) {
-      const merged = catalogues[lang] as Record<string, string>;
       const market = (lang === 'id' ? marketId : marketEn) as Record<string, string>;
-      for (const key of idKeys) expect(merged[key], `${lang} ${key}`).toBe(market[key]);
+      for (const key of idKeys) {
+        expect(translate(lang, key as MessageKey), `${lang} ${key}`).toBe(market[key]);
+      }
+      // Importing it leaves the main catalogue's messages as they were.
+      for (const [key, text] of Object.entries(catalogues[lang])) {
+        expect(translate(lang, key as MessageKey), `${lang} ${key}`).toBe(text);
+      }
     }
     // (A key defined in two modules is a type error in messages.ts.)
   });

@@ -1,12 +1,15 @@
 /**
  * Messages of the UMKM marketplace screens (catalogue, product, orders,
- * seller pages, moderation), merged into the main catalogue by ./messages.ts.
+ * seller pages, moderation). Every such screen imports this module, which
+ * registers them on first import (see `registerMessages` in ./index.ts).
  *
  * Same rules as the main catalogue: Indonesian (`marketId`) is the
  * reference, `marketEn` must have exactly the same keys (enforced by its type
  * and checked again by src/i18n/market.test.ts), and no key may also exist in
  * another catalogue (every key starts with `market.`).
  */
+
+import { registerMessages } from './index';
 
 export const marketId = {
   // --- shared ------------------------------------------------------------------------
@@ -33,8 +36,6 @@ export const marketId = {
   'market.badge.verified': 'Terverifikasi',
   'market.badge.halal': 'Halal',
   'market.badge.pirt': 'P-IRT',
-  'market.home.openShop': 'Buka toko UMKM',
-  'market.home.openShopDesc': 'Jual produk usaha Anda di Pasar UMKM kabupaten.',
 
   'market.product.status.draft': 'Draf',
   'market.product.status.pending': 'Menunggu tinjauan',
@@ -339,8 +340,6 @@ export const marketEn: Record<MarketMessageKey, string> = {
   'market.badge.verified': 'Verified',
   'market.badge.halal': 'Halal',
   'market.badge.pirt': 'P-IRT',
-  'market.home.openShop': 'Open a UMKM shop',
-  'market.home.openShopDesc': "Sell your business's products on the regency's UMKM market.",
 
   'market.product.status.draft': 'Draft',
   'market.product.status.pending': 'Awaiting review',
@@ -618,3 +617,5 @@ export const marketEn: Record<MarketMessageKey, string> = {
   'market.mod.empty.products': 'No products are awaiting review.',
   'market.mod.loadError': 'The moderation list could not be loaded.',
 };
+
+registerMessages({ id: marketId, en: marketEn });

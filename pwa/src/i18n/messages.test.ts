@@ -43,6 +43,15 @@ describe('t()', () => {
     expect(localStorage.getItem('pw.lang')).toBe('en');
   });
 
+  it("translates a feature's messages once its catalogue is imported, in every language", async () => {
+    setLang('id');
+    expect(t('market.title')).toBe('market.title');
+    await import('./market');
+    expect(t('market.title')).toBe('Pasar UMKM');
+    setLang('en');
+    expect(t('market.title')).toBe('UMKM market');
+  });
+
   it('leaves unknown placeholders untouched', () => {
     expect(translate('id', 'home.greeting')).toBe('Selamat datang, {name}');
   });

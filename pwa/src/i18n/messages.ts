@@ -1,19 +1,21 @@
 /**
  * The message catalogue. Indonesian (`id`) is the default language and the
  * reference for the set of keys; `en` must have exactly the same keys, which
- * the `Record<MessageKey, string>` type enforces (missing keys and unknown
- * keys are both compile errors) and src/i18n/messages.test.ts checks again at
- * run time.
+ * the `Catalogue` type enforces (missing keys and unknown keys are both
+ * compile errors) and src/i18n/messages.test.ts checks again at run time.
  *
  * Placeholders are written `{name}` and filled in by `t(key, params)`.
  *
- * Features with many messages keep them in a module of their own (e.g.
- * ./civil.ts), merged in below under the same rules.
+ * This catalogue is part of the main chunk. Feature screens keep their
+ * messages in a module of their own (./civil.ts, ./health.ts, ./market.ts)
+ * under the same rules, imported by those screens only (see
+ * `registerMessages` in ./index.ts); a message the shell or another feature
+ * shows belongs here.
  */
 
-import { civilEn, civilId, type CivilMessageKey } from './civil';
-import { healthEn, healthId, type HealthMessageKey } from './health';
-import { marketEn, marketId, type MarketMessageKey } from './market';
+import type { CivilMessageKey } from './civil';
+import type { HealthMessageKey } from './health';
+import type { MarketMessageKey } from './market';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -199,13 +201,39 @@ const id = {
 
   'draft.restored': 'Isian yang belum dikirim dipulihkan dari ponsel ini.',
   'draft.clear': 'Kosongkan isian',
+
+  // Messages of feature screens that the shell or another feature shows too:
+  // a feature catalogue is only there once one of its own screens is loaded.
+  'notif.bell': 'Notifikasi',
+  'notif.bellUnread': 'Notifikasi, {count} belum dibaca',
+  'notif.title': 'Notifikasi',
+  'notif.empty': 'Belum ada notifikasi.',
+  'notif.error': 'Notifikasi belum dapat dimuat.',
+  'notif.markAll': 'Tandai semua dibaca',
+  'notif.markedAll': 'Semua notifikasi sudah ditandai dibaca.',
+  'notif.new': 'Baru',
+  'notif.unreadCount': '{count} belum dibaca',
+  'screen.loadError':
+    'Halaman ini belum dapat dimuat. Periksa sambungan internet Anda, lalu muat ulang.',
+  'screen.reload': 'Muat ulang',
+  'civil.loadMore': 'Muat lebih banyak',
+  'civil.form.nikHint': 'NIK 16 digit angka ({count}/16).',
+  'officer.filters': 'Saring antrian',
+  'officer.filter.village': 'Desa/kelurahan',
+  'officer.filter.allVillages': 'Semua desa/kelurahan',
+  'stats.error': 'Statistik belum dapat dimuat.',
+  'stats.byDistrict': 'Per kecamatan',
+  'stats.table': 'Tabel {title}',
+  'kia.stats.link': 'Statistik Buku KIA',
+  'market.home.openShop': 'Buka toko UMKM',
+  'market.home.openShopDesc': 'Jual produk usaha Anda di Pasar UMKM kabupaten.',
 } as const satisfies Record<string, string>;
 
 type CoreMessageKey = keyof typeof id;
 export type MessageKey = CoreMessageKey | CivilMessageKey | HealthMessageKey | MarketMessageKey;
 
-// A feature module must not redefine a key of the main catalogue (the merge
-// below would silently replace its text): this line stops the type check.
+// A feature module must not redefine a key of the main catalogue (loading it
+// would silently replace that text): this line stops the type check.
 const noSharedKeys: [Extract<CivilMessageKey, CoreMessageKey>] extends [never] ? true : never =
   true;
 void noSharedKeys;
@@ -218,9 +246,9 @@ const noSharedMarketKeys: [
   ? true
   : never = true;
 void noSharedMarketKeys;
-export type Catalogue = Record<MessageKey, string>;
+export type Catalogue = Record<CoreMessageKey, string>;
 
-const en: Record<CoreMessageKey, string> = {
+const en: Catalogue = {
   'app.name': 'Pintu Warga',
   'app.tagline': 'One door to public services for residents',
   'app.pageTitle': '{page} · Pintu Warga',
@@ -396,9 +424,32 @@ const en: Record<CoreMessageKey, string> = {
 
   'draft.restored': 'Your unsent entries were restored from this phone.',
   'draft.clear': 'Clear the form',
+
+  // Messages of feature screens that the shell or another feature shows too:
+  // a feature catalogue is only there once one of its own screens is loaded.
+  'notif.bell': 'Notifications',
+  'notif.bellUnread': 'Notifications, {count} unread',
+  'notif.title': 'Notifications',
+  'notif.empty': 'No notifications yet.',
+  'notif.error': 'Notifications could not be loaded.',
+  'notif.markAll': 'Mark all as read',
+  'notif.markedAll': 'All notifications are marked as read.',
+  'notif.new': 'New',
+  'notif.unreadCount': '{count} unread',
+  'screen.loadError': 'This page could not be loaded. Check your internet connection, then reload.',
+  'screen.reload': 'Reload',
+  'civil.loadMore': 'Load more',
+  'civil.form.nikHint': '16-digit NIK ({count}/16).',
+  'officer.filters': 'Filter the queue',
+  'officer.filter.village': 'Village',
+  'officer.filter.allVillages': 'All villages',
+  'stats.error': 'The figures could not be loaded.',
+  'stats.byDistrict': 'By district',
+  'stats.table': 'Table: {title}',
+  'kia.stats.link': 'Mother and child health figures',
+  'market.home.openShop': 'Open a UMKM shop',
+  'market.home.openShopDesc': "Sell your business's products on the regency's UMKM market.",
 };
 
-export const catalogues: Record<Lang, Catalogue> = {
-  id: { ...id, ...civilId, ...healthId, ...marketId },
-  en: { ...en, ...civilEn, ...healthEn, ...marketEn },
-};
+/** The main catalogue of every language (feature catalogues load on demand). */
+export const catalogues: Record<Lang, Catalogue> = { id, en };

@@ -2,6 +2,8 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { RequestAction } from '../../api/civil';
 import { api } from '../../api/client';
+// Rendered on its own here; the screens that show it import these messages.
+import '../../i18n/civil';
 import { makeDetail } from '../../test/civilFixtures';
 import { errorBody, json, mockFetch } from '../../test/fetch';
 import { ActionBar, buttonActions } from './ActionBar';

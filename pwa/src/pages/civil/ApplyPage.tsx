@@ -6,6 +6,7 @@ import type { Me } from '../../api/types';
 import { FormError, SubmitButton, useSubmit } from '../../components/forms';
 import { Loading, PageHeading, RequireAuth, usePageTitle } from '../../components/page';
 import { useI18n } from '../../i18n';
+import '../../i18n/civil';
 import { clearDraft, loadDraft, saveDraft } from '../../offline/drafts';
 import { useCorrection } from '../../offline/hooks';
 import { discard, errorOf, submitWrite, type OutboxItem } from '../../offline/outbox';

@@ -1,5 +1,6 @@
 import { Loading, PageHeading, RequireAuth, usePageTitle } from '../../components/page';
 import { useI18n } from '../../i18n';
+import '../../i18n/civil';
 import { serviceDays } from './format';
 import { useServices } from './hooks';
 import { applyPath, MY_REQUESTS_PATH } from './paths';

@@ -1,6 +1,7 @@
 import { listRequests, nextPage } from '../../api/civil';
 import { Loading, PageHeading, RequireAuth, usePageTitle } from '../../components/page';
 import { useI18n } from '../../i18n';
+import '../../i18n/civil';
 import { usePagedList } from './hooks';
 import { CIVIL_BASE, requestPath } from './paths';
 import { LoadMore, RequestListItem } from './RequestList';

@@ -2,6 +2,7 @@ import { useRoute } from 'preact-iso/router';
 import type { ApiError } from '../../api/client';
 import { Loading, PageHeading, RequireAuth, usePageTitle } from '../../components/page';
 import { useI18n } from '../../i18n';
+import '../../i18n/civil';
 import { useSession } from '../../session';
 import { NotFoundContent } from '../NotFound';
 import { ActionBar } from './ActionBar';

@@ -6,6 +6,7 @@ import { SelectField, type Option } from '../../components/forms';
 import { Loading, PageHeading, RequireAuth, usePageTitle } from '../../components/page';
 import { fetchVillages } from '../../data';
 import { useI18n } from '../../i18n';
+import '../../i18n/civil';
 import { useSession } from '../../session';
 import { NotFoundContent } from '../NotFound';
 import { usePagedList, useServices } from './hooks';

@@ -5,6 +5,7 @@ import { updateRequest, type CivilRequestDetail, type CivilService } from '../..
 import { FormError, SubmitButton, useSubmit } from '../../components/forms';
 import { Loading, PageHeading, RequireAuth, usePageTitle } from '../../components/page';
 import { useI18n } from '../../i18n';
+import '../../i18n/civil';
 import { useWhenSent } from '../../offline/hooks';
 import { NotFoundContent } from '../NotFound';
 import { ActionBar } from './ActionBar';

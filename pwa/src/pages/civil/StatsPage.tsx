@@ -3,6 +3,7 @@ import { fetchStats, STATUSES, type CivilStats, type CompletionFigures } from '.
 import type { Me } from '../../api/types';
 import { Loading, PageHeading, RequireAuth, usePageTitle } from '../../components/page';
 import { useI18n } from '../../i18n';
+import '../../i18n/civil';
 import { useSession } from '../../session';
 import { NotFoundContent } from '../NotFound';
 import { formatDay, formatDuration, formatNumber, formatShare } from './format';

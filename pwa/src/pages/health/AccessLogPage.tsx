@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { getAccessLog, getMyBookId, nextPage, type AccessLogEntry } from '../../api/health';
 import { Loading, PageHeading, RequireAuth, usePageTitle } from '../../components/page';
 import { useI18n } from '../../i18n';
+import '../../i18n/health';
 import { formatDateTime } from '../civil/format';
 import { usePagedList, useResource } from '../civil/hooks';
 import { LoadMore } from '../civil/RequestList';

@@ -12,6 +12,7 @@ import {
 import type { Me } from '../../api/types';
 import { Loading, PageHeading, RequireAuth, usePageTitle } from '../../components/page';
 import { useI18n } from '../../i18n';
+import '../../i18n/health';
 import { PendingWrites, useCorrection, useOutboxItems, useWhenSent } from '../../offline/hooks';
 import type { OutboxItem } from '../../offline/outbox';
 import { useSession } from '../../session';

@@ -4,6 +4,7 @@ import { getMother, linkAccount, type MotherDetail } from '../../api/health';
 import { FormError, SubmitButton, useSubmit } from '../../components/forms';
 import { Loading, PageHeading, RequireAuth, usePageTitle } from '../../components/page';
 import { useI18n } from '../../i18n';
+import '../../i18n/health';
 import { formatDay } from '../civil/format';
 import { useResource } from '../civil/hooks';
 import { NotFoundContent } from '../NotFound';

@@ -5,6 +5,7 @@ import type { Me } from '../../api/types';
 import { SelectField, TextField } from '../../components/forms';
 import { Loading, PageHeading, RequireAuth, usePageTitle } from '../../components/page';
 import { useI18n } from '../../i18n';
+import '../../i18n/health';
 import { usePagedList } from '../civil/hooks';
 import { LoadMore } from '../civil/RequestList';
 import { gestationalAgeText } from './format';

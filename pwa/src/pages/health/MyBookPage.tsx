@@ -2,6 +2,7 @@ import { getMyBook } from '../../api/health';
 import type { Me } from '../../api/types';
 import { Loading, PageHeading, RequireAuth, usePageTitle } from '../../components/page';
 import { useI18n } from '../../i18n';
+import '../../i18n/health';
 import { useSession } from '../../session';
 import { useResource } from '../civil/hooks';
 import { MotherBook } from './MotherBook';

@@ -10,6 +10,7 @@ import {
 } from '../../api/health';
 import { Loading, PageHeading, RequireAuth, usePageTitle } from '../../components/page';
 import { useI18n } from '../../i18n';
+import '../../i18n/health';
 import { formatDate } from '../../lib/format';
 import { formatDateTime, formatDay } from '../civil/format';
 import { useResource } from '../civil/hooks';

@@ -6,6 +6,7 @@ import type { Me } from '../../api/types';
 import { FormError, SelectField, SubmitButton, TextField, useSubmit } from '../../components/forms';
 import { PageHeading, RequireAuth, usePageTitle } from '../../components/page';
 import { useI18n } from '../../i18n';
+import '../../i18n/health';
 import { IdempotencyKeys } from '../../lib/idempotency';
 import { todayIso } from '../civil/format';
 import { motherPath, WORKLIST_PATH } from './paths';

@@ -11,6 +11,7 @@ import { SelectField } from '../../components/forms';
 import { Loading, PageHeading, RequireAuth, usePageTitle } from '../../components/page';
 import { fetchDistricts } from '../../data';
 import { locale, useI18n, type Lang } from '../../i18n';
+import '../../i18n/health';
 import { formatDay, formatNumber } from '../civil/format';
 import { useResource } from '../civil/hooks';
 import { coverageText } from './format';

@@ -7,6 +7,7 @@ import type { Me } from '../../api/types';
 import { FormError, SelectField, SubmitButton, TextField, useSubmit } from '../../components/forms';
 import { Loading, PageHeading, RequireAuth, usePageTitle } from '../../components/page';
 import { useI18n, type MessageKey } from '../../i18n';
+import '../../i18n/health';
 import { formatDay } from '../civil/format';
 import { useResource } from '../civil/hooks';
 import { gestationalAgeText } from './format';

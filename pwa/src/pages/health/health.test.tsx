@@ -4,6 +4,8 @@ import { api } from '../../api/client';
 import type { Dose } from '../../api/health';
 import type { Me } from '../../api/types';
 import { App } from '../../app';
+// The forms are rendered on their own below; the screens that show them import these messages.
+import '../../i18n/health';
 import { resumeSession } from '../../session';
 import { ALL_TYPES_SERVICE } from '../../test/civilFixtures';
 import { errorBody, json, mockFetch, type Responder } from '../../test/fetch';

@@ -13,6 +13,7 @@ import { SelectField } from '../../components/forms';
 import { Loading, PageHeading, usePageTitle } from '../../components/page';
 import { fetchDistricts } from '../../data';
 import { useI18n } from '../../i18n';
+import '../../i18n/market';
 import { useSession } from '../../session';
 import {
   catalogueUrl,

@@ -9,6 +9,7 @@ import {
 } from '../../api/market';
 import { Loading, PageHeading, RequireAuth, usePageTitle } from '../../components/page';
 import { useI18n } from '../../i18n';
+import '../../i18n/market';
 import { useResource } from './hooks';
 import {
   EDIT_SHOP_PATH,

@@ -17,6 +17,7 @@ import {
 import { Loading, PageHeading, RequireAuth, usePageTitle } from '../../components/page';
 import { useConfig } from '../../data';
 import { useI18n, type MessageKey } from '../../i18n';
+import '../../i18n/market';
 import { useSession } from '../../session';
 import { NotFoundContent } from '../NotFound';
 import { formatDateTime } from './format';

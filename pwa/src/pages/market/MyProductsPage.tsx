@@ -11,6 +11,7 @@ import {
 import { SelectField } from '../../components/forms';
 import { Loading, PageHeading, RequireAuth, usePageTitle } from '../../components/page';
 import { useI18n } from '../../i18n';
+import '../../i18n/market';
 import { useAppendingList } from './hooks';
 import { LoadMore } from './OrderList';
 import { MY_PRODUCTS_PATH, MY_SHOP_PATH, NEW_PRODUCT_PATH, ownProductPath } from './paths';

@@ -6,6 +6,7 @@ import type { Me } from '../../api/types';
 import { useSubmit } from '../../components/forms';
 import { Loading, PageHeading, RequireAuth, usePageTitle } from '../../components/page';
 import { useI18n } from '../../i18n';
+import '../../i18n/market';
 import { IdempotencyKeys } from '../../lib/idempotency';
 import { sessionStore } from '../../session';
 import { useResource } from './hooks';

@@ -12,6 +12,7 @@ import {
 import { Loading, PageHeading, RequireAuth, usePageTitle } from '../../components/page';
 import { useConfig } from '../../data';
 import { useI18n, type MessageKey } from '../../i18n';
+import '../../i18n/market';
 import { NotFoundContent } from '../NotFound';
 import { formatDateTime, formatRupiah } from './format';
 import { useResource } from './hooks';

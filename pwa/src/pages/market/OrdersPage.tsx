@@ -3,6 +3,7 @@ import { listOrders, nextPage, ORDER_STATUSES, type Order, type Page } from '../
 import { SelectField } from '../../components/forms';
 import { Loading, PageHeading, RequireAuth, usePageTitle } from '../../components/page';
 import { useI18n } from '../../i18n';
+import '../../i18n/market';
 import { useAppendingList } from './hooks';
 import { LoadMore, OrderListItem } from './OrderList';
 import { INCOMING_ORDERS_PATH, MARKET_BASE, MY_SHOP_PATH } from './paths';

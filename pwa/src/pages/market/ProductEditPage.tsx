@@ -15,6 +15,7 @@ import {
 import { FormError, SelectField, SubmitButton, TextField, useSubmit } from '../../components/forms';
 import { Loading, PageHeading, RequireAuth, usePageTitle } from '../../components/page';
 import { useI18n } from '../../i18n';
+import '../../i18n/market';
 import { IdempotencyKeys } from '../../lib/idempotency';
 import { NotFoundContent } from '../NotFound';
 import { formatRupiah, parseWholeNumber } from './format';

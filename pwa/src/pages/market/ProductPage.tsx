@@ -3,6 +3,7 @@ import { useRoute } from 'preact-iso/router';
 import { getMyShop, getProduct, type ProductDetail } from '../../api/market';
 import { Loading, PageHeading, usePageTitle } from '../../components/page';
 import { useI18n } from '../../i18n';
+import '../../i18n/market';
 import { useSession } from '../../session';
 import { NotFoundContent } from '../NotFound';
 import { Gallery } from './Gallery';

@@ -2,6 +2,7 @@ import { useRoute } from 'preact-iso/router';
 import { getShopPage } from '../../api/market';
 import { Loading, PageHeading, usePageTitle } from '../../components/page';
 import { useI18n } from '../../i18n';
+import '../../i18n/market';
 import { NotFoundContent } from '../NotFound';
 import { useResource } from './hooks';
 import { MARKET_BASE } from './paths';
