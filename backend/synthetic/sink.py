@@ -7,6 +7,7 @@ them into what its database wants.
 
 from __future__ import annotations
 
+import abc
 import contextlib
 import datetime as dt
 import json
@@ -58,18 +59,20 @@ def column(model: type[models.Model], name: str) -> str:
     return name_in_db
 
 
-class TableWriter:
+class TableWriter(abc.ABC):
+    """Writes one table's rows: ``COPY`` (PostgreSQL) or ``bulk_create`` (elsewhere)."""
+
     def __init__(self, sink: Sink, model: type[models.Model], fields: Sequence[str]) -> None:
         self.sink = sink
         self.model = model
         self.fields = list(fields)
         self.count = 0
 
-    def add(self, row: tuple[Any, ...]) -> None:
-        raise NotImplementedError
+    @abc.abstractmethod
+    def add(self, row: tuple[Any, ...]) -> None: ...
 
-    def close(self) -> None:
-        raise NotImplementedError
+    @abc.abstractmethod
+    def close(self) -> None: ...
 
 
 class _CopyWriter(TableWriter):
