@@ -124,6 +124,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache (throttles, login counters) ---------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 CACHES = cache_settings(os.environ)
+# Public catalogue pages and product pages kept in the shared cache (core.answer_cache),
+# invalidated by every change the market services make. Off without Redis: a cache per
+# process could not be invalidated by another process's change.
+CATALOGUE_CACHE_SECONDS = env_int("CATALOGUE_CACHE_SECONDS", 60 if REDIS_URL and not TESTING else 0)
 
 # --- Auth -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

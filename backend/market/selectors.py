@@ -16,6 +16,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.translation import get_language
 
 from accounts.models import Role, RoleAssignment, User
+from core.answer_cache import Generation
 from core.exceptions import NotFound
 from market.models import (
     Category,
@@ -30,6 +31,10 @@ from market.models import (
 
 ACTIVE_SHOP = (ShopStatus.PENDING, ShopStatus.VERIFIED)
 LOW_STOCK = 5
+# Catalogue pages and public product pages are the same for everyone who may see them;
+# with a shared cache they are kept until a service changes the catalogue
+# (``services._catalogue_changed``) or CATALOGUE_CACHE_SECONDS pass.
+CATALOGUE = Generation("catalogue", "CATALOGUE_CACHE_SECONDS")
 
 
 def english() -> bool:
@@ -137,6 +142,11 @@ def filter_products(
             else qs.exclude(shop__status=ShopStatus.VERIFIED)
         )
     return qs
+
+
+def is_public(product: Product) -> bool:
+    """Seen the same way by everyone: published, in a shop that is active."""
+    return product.status == ProductStatus.PUBLISHED and product.shop.status in ACTIVE_SHOP
 
 
 def product_for(user: Any, pk: Any) -> Product:

@@ -37,6 +37,7 @@ from market.models import (
     Shop,
     ShopStatus,
 )
+from market.selectors import CATALOGUE
 
 MAX_PHOTOS = 8
 MAX_ORDER_LINES = 30
@@ -128,6 +129,11 @@ def _unique_slug(name: str, exclude: Any = None) -> str:
 # --- Shops ---------------------------------------------------------------------------------
 
 
+def _catalogue_changed() -> None:
+    """What the public catalogue shows may have changed: its cached answers go (on commit)."""
+    CATALOGUE.invalidate()
+
+
 @transaction.atomic
 def open_shop(*, owner: User, data: dict[str, Any], request: HttpRequest | None = None) -> Shop:
     if Shop.objects.filter(owner=owner).exists():
@@ -208,6 +214,7 @@ def update_shop(
         shop.verified_at = None
         changed.append("status")
     shop.save()
+    _catalogue_changed()
     record_event(
         action="market.shop_updated",
         actor=owner,
@@ -226,6 +233,7 @@ def set_logo(*, owner: User, shop: Shop, upload: UploadedFile) -> Shop:
     if shop.logo:
         shop.logo.delete(save=False)
     shop.logo.save("logo.webp", ContentFile(photo.files[min(photo.files)]), save=True)
+    _catalogue_changed()
     return shop
 
 
@@ -254,6 +262,7 @@ def moderate_shop(
     if target == ShopStatus.VERIFIED:
         shop.verified_at = timezone.now()
     shop.save()
+    _catalogue_changed()
     record_event(
         action=f"market.shop_{action}",
         actor=officer,
@@ -348,6 +357,7 @@ def update_product(
     if changed & REVIEWED_FIELDS:
         _back_to_review(product)
     product.save()
+    _catalogue_changed()
     record_event(
         action="market.product_updated",
         actor=owner,
@@ -379,6 +389,7 @@ def add_photo(
     photo.save()
     _back_to_review(product)
     product.save()
+    _catalogue_changed()
     record_event(action="market.photo_added", actor=owner, obj=product, request=request)
     return photo
 
@@ -398,6 +409,7 @@ def delete_photo(*, owner: User, product: Product, photo_id: Any) -> None:
         ProductPhoto.objects.filter(pk=remaining.pk).update(position=position)
     _back_to_review(product)
     product.save()
+    _catalogue_changed()
 
 
 @transaction.atomic
@@ -410,6 +422,7 @@ def reorder_photos(*, owner: User, product: Product, photo_ids: list[Any]) -> No
         ProductPhoto.objects.filter(pk=pk).update(position=position)
     _back_to_review(product)
     product.save()
+    _catalogue_changed()
 
 
 @transaction.atomic
@@ -426,6 +439,7 @@ def submit_product(*, owner: User, product: Product, request: HttpRequest | None
     product.status = ProductStatus.PENDING
     product.rejection_reason = ""
     product.save()
+    _catalogue_changed()
     record_event(action="market.product_submitted", actor=owner, obj=product, request=request)
     return product
 
@@ -439,6 +453,7 @@ def archive_product(
         raise Conflict(_("Produk sudah diarsipkan."), code="invalid_transition")
     product.status = ProductStatus.ARCHIVED
     product.save()
+    _catalogue_changed()
     record_event(action="market.product_archived", actor=owner, obj=product, request=request)
     return product
 
@@ -462,6 +477,7 @@ def moderate_product(
     if approve and product.published_at is None:
         product.published_at = timezone.now()
     product.save()
+    _catalogue_changed()
     record_event(
         action="market.product_approved" if approve else "market.product_rejected",
         actor=officer,
@@ -557,6 +573,7 @@ def place_order(
                 code="out_of_stock",
                 fields={"items": [pk]},
             )
+    _catalogue_changed()  # the stock shown in the catalogue
     order = None
     for _attempt in range(5):
         try:
@@ -646,6 +663,7 @@ def order_action(
         order.cancelled_by = side
         for item in order.items.all():
             Product.objects.filter(pk=item.product_id).update(stock=F("stock") + item.quantity)
+        _catalogue_changed()
     order.save()
     record_event(
         action=f"market.order_{action}",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
@@ -121,6 +122,14 @@ class ProductListCreateView(APIView):
     )
     @public_cache(max_age=60)
     def get(self, request: Request) -> Response:
+        # The same page for everyone: cached, keyed by the sorted query (the page links
+        # are absolute, hence the host).
+        key = ("list", request.get_host(), get_language(), sorted(request.query_params.lists()))
+        return Response(
+            selectors.CATALOGUE.get_or_build(key, lambda: (self.catalogue_page(request), True))
+        )
+
+    def catalogue_page(self, request: Request) -> Any:
         params = request.query_params
         q = (params.get("q") or "").strip()[:100]
         ordering = params.get("ordering") or ("relevance" if q else "newest")
@@ -141,7 +150,7 @@ class ProductListCreateView(APIView):
         self.chosen_ordering = ORDERINGS[ordering]
         paginator = ProductCursorPagination()
         page = paginator.paginate_queryset(qs, request, view=self)
-        return paginator.get_paginated_response(ProductListSerializer(page, many=True).data)
+        return paginator.get_paginated_response(ProductListSerializer(page, many=True).data).data
 
     @extend_schema(
         request=ProductInputSerializer,
@@ -167,8 +176,14 @@ class ProductDetailView(APIView):
     @extend_schema(responses=ProductDetailSerializer, operation_id="market_products_retrieve")
     @public_cache(max_age=60)
     def get(self, request: Request, pk: str) -> Response:
-        detail = selectors.product_for(request.user, pk)
-        return Response(ProductDetailSerializer(detail, context={"request": request}).data)
+        def build() -> tuple[Any, bool]:
+            detail = selectors.product_for(request.user, pk)
+            data = ProductDetailSerializer(detail, context={"request": request}).data
+            # A seller's own draft or a product under review is not for the cache.
+            return data, selectors.is_public(detail)
+
+        key = ("product", request.get_host(), get_language(), pk)
+        return Response(selectors.CATALOGUE.get_or_build(key, build))
 
     @extend_schema(
         request=ProductUpdateSerializer,
