@@ -47,7 +47,10 @@ def reference_data(transactional_db: Any) -> None:
 
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> Iterator[None]:
+    from core.reference import ReferenceTable
+
     cache.clear()
+    ReferenceTable.clear_all()  # a test may rename a service or flush the regions
     yield
     cache.clear()
 

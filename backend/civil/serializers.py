@@ -222,6 +222,38 @@ class RequestListSerializer(serializers.ModelSerializer):
     def get_overdue(self, obj: CivilRequest) -> bool:
         return selectors.is_overdue(obj, self.context.get("today"))
 
+    def to_representation(self, instance: CivilRequest) -> dict[str, Any]:
+        """The row built directly: DRF's field-by-field walk over 16 fields and 20 rows cost
+        more than the list's queries. The declared fields still describe it in the schema;
+        a test checks that both give the same answer."""
+        if type(self) is not RequestListSerializer:  # the detail adds fields of its own
+            return super().to_representation(instance)
+        fields = self.fields
+
+        def moment(name: str) -> Any:
+            value = getattr(instance, name)
+            return None if value is None else fields[name].to_representation(value)
+
+        officer = instance.assigned_officer
+        return {
+            "id": str(instance.pk),
+            "tracking_code": instance.tracking_code,
+            "service": self.get_service(instance),
+            "status": instance.status,
+            "status_label": self.get_status_label(instance),
+            "village": self.get_village(instance),
+            "district": self.get_district(instance),
+            "applicant_name": instance.applicant.full_name,
+            "applicant_nik_masked": mask_nik(instance.applicant.nik),
+            "assigned_officer_name": officer.full_name if officer else None,
+            "created_at": moment("created_at"),
+            "submitted_at": moment("submitted_at"),
+            "completed_at": moment("completed_at"),
+            "due_date": moment("due_date"),
+            "overdue": self.get_overdue(instance),
+            "flags": instance.flags,
+        }
+
 
 class DocumentSerializer(serializers.ModelSerializer):
     kind_name = serializers.SerializerMethodField()

@@ -117,8 +117,9 @@ class RequestListCreateView(APIView):
             if status_filter:
                 qs = qs.filter(status=status_filter)
         paginator = StandardPagination()
-        page = paginator.paginate_queryset(qs, request, view=self)
-        data = RequestListSerializer(page, many=True, context={"today": local_today()}).data
+        ids = paginator.paginate_queryset(qs.values_list("pk", flat=True), request, view=self)
+        rows = selectors.list_rows(list(ids or []))
+        data = RequestListSerializer(rows, many=True, context={"today": local_today()}).data
         return paginator.get_paginated_response(data)
 
     @extend_schema(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -35,6 +36,10 @@ def test_list_query_counts_do_not_grow_with_page_size(
     warga, petugas = login(resident), login(civil_officer)
     for _ in range(2):
         submitted(warga)
+    # The first list of a process also reads the services, villages and districts (3
+    # queries), kept in the process afterwards.
+    first, _ = _count_queries(warga, "/api/v1/civil/requests/?page_size=2")
+    assert first == 5 + 3
     few_mine, body = _count_queries(warga, "/api/v1/civil/requests/?page_size=2")
     few_queue, _ = _count_queries(petugas, "/api/v1/civil/requests/?page_size=2")
     for _ in range(6):
@@ -42,8 +47,9 @@ def test_list_query_counts_do_not_grow_with_page_size(
     many_mine, body = _count_queries(warga, "/api/v1/civil/requests/?page_size=8")
     many_queue, queue = _count_queries(petugas, "/api/v1/civil/requests/?page_size=8")
     assert len(body["results"]) == len(queue["results"]) == 8
-    assert few_mine == many_mine == 4  # user, officer districts, count, rows
-    assert few_queue == many_queue == 4  # user, districts, count, rows
+    # user, officer districts, count, the page's ids (sorted without joins), its rows
+    assert few_mine == many_mine == 5
+    assert few_queue == many_queue == 5
     detail_queries, _ = _count_queries(warga, f"/api/v1/civil/requests/{body['results'][0]['id']}/")
     assert detail_queries <= 12
 
@@ -142,3 +148,47 @@ def test_stats_for_officers_and_admins(
     assert login(make_user()).get("/api/v1/civil/stats/").json()["error"]["code"] == (
         "permission_denied"
     )
+
+
+def test_a_service_renamed_in_the_admin_shows_in_lists_after_the_reference_refresh(
+    login: Login, resident: User, settings: Any
+) -> None:
+    from civil.models import ServiceType
+
+    warga = login(resident)
+    submitted(warga)
+
+    def listed_name() -> str:
+        return str(warga.get("/api/v1/civil/requests/").json()["results"][0]["service"]["name"])
+
+    before = listed_name()
+    ServiceType.objects.filter(code="akta-kelahiran").update(name_id="Akta Kelahiran Baru")
+    assert listed_name() == before  # kept in the process for REFERENCE_CACHE_SECONDS
+    settings.REFERENCE_CACHE_SECONDS = 0
+    assert listed_name() == "Akta Kelahiran Baru"
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_list_rows_are_what_the_declared_fields_describe(
+    login: Login, resident: User, civil_officer: User, language: str
+) -> None:
+    """The list serializer builds its rows by hand; the schema comes from its fields."""
+    from django.utils import translation
+    from rest_framework import serializers
+
+    from civil import selectors
+    from civil.serializers import RequestListSerializer
+
+    warga, petugas = login(resident), login(civil_officer)
+    waiting, done = submitted(warga), submitted(warga)
+    act(petugas, done["id"], "claim")
+    act(petugas, done["id"], "approve")
+    act(petugas, done["id"], "complete", output_document_number="A-3")
+    rows = selectors.list_rows([uuid.UUID(waiting["id"]), uuid.UUID(done["id"])])
+    assert [str(r.pk) for r in rows] == [waiting["id"], done["id"]]
+    with translation.override(language):
+        serializer = RequestListSerializer(context={"today": dt.date(2026, 12, 1)})
+        for row in rows:
+            generic = serializers.ModelSerializer.to_representation(serializer, row)
+            assert serializer.to_representation(row) == generic
+    assert rows[1].assigned_officer is not None and rows[1].completed_at is not None
