@@ -79,6 +79,14 @@ def children_visible_to(user: Any) -> QuerySet[Child]:
     return Child.objects.filter(_mother_scope(user, "mother__"))
 
 
+def may_see(user: Any, mother: Mother) -> bool:
+    """The same rule as ``mothers_visible_to``, for one record already loaded: her own book
+    costs no query, a health worker's village one."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return is_own_book(user, mother) or can_write(user, mother)
+
+
 def can_write(user: Any, mother: Mother) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
