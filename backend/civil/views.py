@@ -81,9 +81,11 @@ class RequestListCreateView(APIView):
     )
     def get(self, request: Request) -> Response:
         params = request.query_params
-        districts = selectors.officer_district_codes(user_of(request))
+        scope = params.get("scope") or None
+        # Her own requests need no look at her districts.
+        districts = [] if scope == "mine" else selectors.officer_district_codes(user_of(request))
         is_officer = bool(districts)
-        scope = params.get("scope") or ("queue" if is_officer else "mine")
+        scope = scope or ("queue" if is_officer else "mine")
         if scope not in ("mine", "queue"):
             raise ApiError(_("Nilai tidak valid."), fields={"scope": [_("Pilih mine atau queue.")]})
         status_filter = params.get("status") or None

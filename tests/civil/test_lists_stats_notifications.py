@@ -39,7 +39,7 @@ def test_list_query_counts_do_not_grow_with_page_size(
     # The first list of a process also reads the services, villages and districts (3
     # queries), kept in the process afterwards.
     first, _ = _count_queries(warga, "/api/v1/civil/requests/?page_size=2")
-    assert first == 5 + 3
+    assert first == 4 + 3
     few_mine, body = _count_queries(warga, "/api/v1/civil/requests/?page_size=2")
     few_queue, _ = _count_queries(petugas, "/api/v1/civil/requests/?page_size=2")
     for _ in range(6):
@@ -47,9 +47,14 @@ def test_list_query_counts_do_not_grow_with_page_size(
     many_mine, body = _count_queries(warga, "/api/v1/civil/requests/?page_size=8")
     many_queue, queue = _count_queries(petugas, "/api/v1/civil/requests/?page_size=8")
     assert len(body["results"]) == len(queue["results"]) == 8
-    # user, officer districts, count, the page's ids (sorted without joins), its rows
-    assert few_mine == many_mine == 5
-    assert few_queue == many_queue == 5
+    # user, officer districts, the page's ids (sorted without joins), its rows; no
+    # COUNT(*): each page holds the end of its list
+    assert few_mine == many_mine == 4
+    assert few_queue == many_queue == 4
+    spilled, _ = _count_queries(petugas, "/api/v1/civil/requests/?page_size=3")
+    assert spilled == 5  # more rows follow: counted
+    mine_only, _ = _count_queries(warga, "/api/v1/civil/requests/?scope=mine&page_size=3")
+    assert mine_only == 4  # her own list needs no districts: user, ids, count, rows
     detail_queries, _ = _count_queries(warga, f"/api/v1/civil/requests/{body['results'][0]['id']}/")
     assert detail_queries <= 12
 
@@ -61,7 +66,7 @@ def test_notifications_list_read_and_read_all(
     sent = submitted(warga)
     act(petugas, sent["id"], "claim")
     queries, page = _count_queries(warga, "/api/v1/notifications/")
-    assert queries == 4  # user, count, rows, unread count
+    assert queries == 3  # user, rows (the list ends on this page: no count), unread count
     assert page["unread_count"] == 2
     newest = page["results"][0]
     assert newest["title"] == f"Permohonan {sent['tracking_code']}: Diperiksa"
@@ -77,9 +82,11 @@ def test_notifications_list_read_and_read_all(
     assert warga.post("/api/v1/notifications/read-all/").json() == {"marked": 1}
     assert warga.get("/api/v1/notifications/").json()["unread_count"] == 0
 
-    few, _ = _count_queries(warga, "/api/v1/notifications/?page_size=1")
-    many, _ = _count_queries(warga, "/api/v1/notifications/?page_size=2")
-    assert few == many
+    few, _ = _count_queries(warga, "/api/v1/notifications/?page_size=2")
+    many, _ = _count_queries(warga, "/api/v1/notifications/?page_size=20")
+    assert few == many == 3
+    spilled, body = _count_queries(warga, "/api/v1/notifications/?page_size=1")
+    assert spilled == 4 and body["count"] == 2 and body["next"]  # more follow: counted
 
 
 def test_notifications_go_to_every_configured_sender(

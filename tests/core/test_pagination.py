@@ -1,0 +1,41 @@
+"""Pages count their list only when more rows follow them."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from core.models import Village
+from core.pagination import CountSavingPaginator
+
+pytestmark = pytest.mark.django_db
+
+
+def page_of(queryset: object, number: object) -> tuple[list[str], int, bool, int]:
+    paginator = CountSavingPaginator(queryset, 20)
+    with CaptureQueriesContext(connection) as queries:
+        page = paginator.page(number)
+        rows = [v.code for v in page.object_list]
+        total, more = paginator.count, page.has_next()
+    return rows, total, more, len(queries)
+
+
+def test_totals_and_queries_per_page() -> None:
+    villages = Village.objects.order_by("code")
+    everything = list(villages.values_list("code", flat=True))
+    assert len(everything) == 327
+    rows, total, more, queries = page_of(villages, 1)
+    assert (rows, total, more, queries) == (everything[:20], 327, True, 2)  # rows, COUNT
+    rows, total, more, queries = page_of(villages, "17")
+    assert (rows, total, more, queries) == (everything[320:], 327, False, 1)  # the end
+    small = villages.filter(code__in=everything[:7])
+    assert page_of(small, 1) == (everything[:7], 7, False, 1)
+    assert page_of(villages.none(), 1) == ([], 0, False, 0)
+
+
+@pytest.mark.parametrize("number", [18, 0, -1, "2.5", "satu"])
+def test_pages_that_do_not_exist_are_refused(number: object) -> None:
+    with pytest.raises((EmptyPage, PageNotAnInteger)):
+        CountSavingPaginator(Village.objects.order_by("code"), 20).page(number)
