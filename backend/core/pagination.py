@@ -28,10 +28,10 @@ class CountSavingPaginator(Paginator):
         rows = list(self.object_list[bottom : bottom + self.per_page + 1])
         if len(rows) > self.per_page:
             self.validate_number(wanted)  # counts the rows (more follow this page)
-            return self._get_page(rows[: self.per_page], wanted, self)
+            return Page(rows[: self.per_page], wanted, self)
         if rows or wanted == 1:
             self.__dict__["count"] = bottom + len(rows)  # this page ends the list
-            return self._get_page(rows, wanted, self)
+            return Page(rows, wanted, self)
         return super().page(number)  # beyond the end: the usual "invalid page"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import connection
+from django.db.models import QuerySet
 from django.test.utils import CaptureQueriesContext
 
 from core.models import Village
@@ -13,7 +14,7 @@ from core.pagination import CountSavingPaginator
 pytestmark = pytest.mark.django_db
 
 
-def page_of(queryset: object, number: object) -> tuple[list[str], int, bool, int]:
+def page_of(queryset: QuerySet[Village], number: object) -> tuple[list[str], int, bool, int]:
     paginator = CountSavingPaginator(queryset, 20)
     with CaptureQueriesContext(connection) as queries:
         page = paginator.page(number)
