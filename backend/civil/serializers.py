@@ -163,6 +163,16 @@ class NamedCodeSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
+# How the list's dates are written, without building the serializer's fields (which
+# reads the model's metadata on every request).
+_FORMATS: dict[str, serializers.Field] = {
+    "created_at": serializers.DateTimeField(),
+    "submitted_at": serializers.DateTimeField(),
+    "completed_at": serializers.DateTimeField(),
+    "due_date": serializers.DateField(),
+}
+
+
 class RequestListSerializer(serializers.ModelSerializer):
     """One row of a list. ``context["today"]``, when given, is the date ``overdue`` is
     judged on (computed once per list instead of once per row)."""
@@ -228,11 +238,10 @@ class RequestListSerializer(serializers.ModelSerializer):
         a test checks that both give the same answer."""
         if type(self) is not RequestListSerializer:  # the detail adds fields of its own
             return super().to_representation(instance)
-        fields = self.fields
 
         def moment(name: str) -> Any:
             value = getattr(instance, name)
-            return None if value is None else fields[name].to_representation(value)
+            return None if value is None else _FORMATS[name].to_representation(value)
 
         officer = instance.assigned_officer
         return {
