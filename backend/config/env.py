@@ -86,7 +86,7 @@ def _postgres_options(config: dict[str, Any], environ: Env) -> None:
     if connect_timeout > 0:
         options.setdefault("connect_timeout", connect_timeout)
     # Server settings for every session: the typo search of the catalogue
-    # (market.selectors.search) matches titles at word similarity 0.5 and above.
+    # (market.selectors.search_page) matches titles at word similarity 0.5 and above.
     server_settings = [f"-c pg_trgm.word_similarity_threshold={TRIGRAM_WORD_THRESHOLD}"]
     statement_timeout_ms = env_int("DB_STATEMENT_TIMEOUT_MS", 0, environ)
     if statement_timeout_ms > 0:

@@ -144,12 +144,15 @@ class ProductListCreateView(APIView):
             max_price=_int_param(request, "max_price"),
             verified=_bool_param(request, "verified"),
         )
-        qs = selectors.search(qs, q)
         if ordering == "relevance" and not q:
             ordering = "newest"
         self.chosen_ordering = ORDERINGS[ordering]
         paginator = ProductCursorPagination()
-        page = paginator.paginate_queryset(qs, request, view=self)
+
+        def paginate(candidates: Any) -> list[Any]:
+            return list(paginator.paginate_queryset(candidates, request, view=self) or [])
+
+        page = selectors.search_page(qs, q, paginate)
         return paginator.get_paginated_response(ProductListSerializer(page, many=True).data).data
 
     @extend_schema(
