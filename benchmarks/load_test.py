@@ -1,7 +1,7 @@
 """Load test of the app on the synthetic regency, over loopback, bounded in time.
 
     .venv/bin/python benchmarks/load_test.py [--database-url URL] [--workers 4] [--threads 1]
-        [--seconds 30] [--connections N] [--redis]
+        [--seconds 30] [--connections N] [--redis] [--no-answer-cache]
 
 1. starts gunicorn (``synthetic.bench_settings``: the app plus the bare endpoint);
 2. writes the request lists (``manage.py bench_fixtures``) unless ``--reuse-fixtures``;
@@ -59,10 +59,16 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=0, help="skip the sweep")
     parser.add_argument("--redis", action="store_true", help="cache and task queue in Redis")
     parser.add_argument("--reuse-fixtures", action="store_true")
+    parser.add_argument(
+        "--no-answer-cache",
+        action="store_true",
+        help="every catalogue and product page built (CATALOGUE_CACHE_SECONDS=0)",
+    )
     parser.add_argument("--only", nargs="*", default=None, help="scenarios to run")
     args = parser.parse_args()
 
-    env = common.app_env(database_url=args.database_url, redis=args.redis)
+    extra = {"CATALOGUE_CACHE_SECONDS": "0"} if args.no_answer_cache else {}
+    env = common.app_env(database_url=args.database_url, redis=args.redis, extra=extra)
     if args.redis:
         common.ensure_redis()
         common.flush_bench_redis()
@@ -74,6 +80,7 @@ def main() -> int:
         "machine": common.machine(),
         "gunicorn": {"workers": args.workers, "threads": args.threads},
         "redis": args.redis,
+        "answer_cache": not args.no_answer_cache,
         "seconds_per_run": args.seconds,
         "sweep": [],
         "scenarios": [],
