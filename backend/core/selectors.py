@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import get_language
 
 from core.models import District, Notification, PublicService, Village
@@ -47,6 +47,14 @@ def app_config() -> dict[str, Any]:
 
 def notifications_for(user: Any) -> QuerySet[Notification]:
     return Notification.objects.filter(user=user).order_by("-created_at")
+
+
+def notification_totals(notifications: QuerySet[Notification]) -> tuple[int, int]:
+    """How many notifications a list holds, and how many of them are unread: one query."""
+    totals = notifications.aggregate(
+        total=Count("pk"), unread=Count("pk", filter=Q(read_at__isnull=True))
+    )
+    return int(totals["total"]), int(totals["unread"])
 
 
 def unread_count(user: Any) -> int:

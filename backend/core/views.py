@@ -6,6 +6,7 @@ import functools
 import hmac
 import ipaddress
 import logging
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,7 @@ from rest_framework.views import APIView
 from core import selectors, services
 from core.models import Notification
 from core.net import client_ip
-from core.pagination import StandardPagination
+from core.pagination import CountSavingPaginator, StandardPagination
 from core.serializers import (
     AppConfigSerializer,
     DistrictSerializer,
@@ -181,10 +182,32 @@ def pwa_index(request: HttpRequest, path: str = "") -> HttpResponse:
     return HttpResponse(html, content_type="text/html; charset=utf-8")
 
 
+class NotificationPaginator(CountSavingPaginator):
+    """When a page needs the total, the unread notifications are counted in the same query."""
+
+    unread: int | None = None
+
+    @cached_property
+    def count(self) -> int:
+        total, self.unread = selectors.notification_totals(self.object_list)  # type: ignore[arg-type]
+        return total
+
+
 class NotificationPagination(StandardPagination):
+    django_paginator_class = NotificationPaginator
+
     def get_paginated_response(self, data: Any) -> Response:
         response = super().get_paginated_response(data)
-        response.data["unread_count"] = selectors.unread_count(self.request.user)  # type: ignore[union-attr]
+        page = self.page
+        assert page is not None
+        paginator: Any = page.paginator
+        if paginator.unread is not None:
+            unread = paginator.unread
+        elif page.number == 1 and not page.has_next():  # the whole list is on this page
+            unread = sum(1 for notification in page.object_list if notification.read_at is None)
+        else:
+            unread = selectors.unread_count(self.request.user)  # type: ignore[union-attr]
+        response.data["unread_count"] = unread
         return response
 
     def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
