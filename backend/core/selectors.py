@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.utils.translation import get_language
 
 from core.models import District, Notification, PublicService, Village
@@ -50,11 +50,11 @@ def notifications_for(user: Any) -> QuerySet[Notification]:
 
 
 def notification_totals(notifications: QuerySet[Notification]) -> tuple[int, int]:
-    """How many notifications a list holds, and how many of them are unread: one query."""
-    totals = notifications.aggregate(
-        total=Count("pk"), unread=Count("pk", filter=Q(read_at__isnull=True))
-    )
-    return int(totals["total"]), int(totals["unread"])
+    """How many notifications a list holds, and how many of them are unread: one query,
+    answered from the ``(user, read_at, created_at)`` index alone (``COUNT(read_at)``
+    counts the read ones; a filtered count of ids would read every row)."""
+    totals = notifications.aggregate(total=Count("*"), read=Count("read_at"))
+    return int(totals["total"]), int(totals["total"]) - int(totals["read"])
 
 
 def unread_count(user: Any) -> int:
