@@ -263,11 +263,14 @@ def child_list(
     return qs
 
 
-def visible_child(user: Any, pk: Any) -> Child:
+def visible_child(user: Any, pk: Any, *, details: bool = True) -> Child:
     """The child by its id, then the visibility rule on the loaded mother (``may_see``):
     a primary-key lookup instead of the scope's OR-subquery, which cost more to build and
-    plan than to run. Not visible: 404, as for a child that does not exist."""
-    child = Child.objects.select_related("mother__village", "latest_measurement").filter(pk=pk)
+    plan than to run. Not visible: 404, as for a child that does not exist. Without
+    ``details`` (the chart, the measurement list) the mother's village and the latest
+    measurement are not joined."""
+    related = ("mother__village", "latest_measurement") if details else ("mother",)
+    child = Child.objects.select_related(*related).filter(pk=pk)
     found: Child | None = child.first()
     if found is None or not may_see(user, found.mother):
         raise NotFound(_("Data tidak ditemukan."))

@@ -152,7 +152,9 @@ class MeasurementListCreateView(AuditedListView):
 
     def get_child(self) -> Any:
         if not hasattr(self, "_child"):
-            self._child = selectors.visible_child(self.request.user, self.kwargs["pk"])
+            self._child = selectors.visible_child(
+                self.request.user, self.kwargs["pk"], details=self.request.method != "GET"
+            )
         return self._child
 
     def get_queryset(self) -> Any:
@@ -201,7 +203,7 @@ class GrowthChartView(APIView):
         tags=TAG, operation_id="health_children_growth_chart", responses=HealthGrowthChartSerializer
     )
     def get(self, request: Request, pk: str) -> Response:
-        child = selectors.visible_child(request.user, pk)
+        child = selectors.visible_child(request.user, pk, details=False)
         services.record_read(
             user=request.user, action="health.growth_chart.read", record=child, request=request
         )
