@@ -118,6 +118,15 @@ TEMPLATES = [
 # of reporting screens on DATABASE_REPLICA_URL when set (config.db_router).
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = database_settings(os.environ, VAR_DIR)
+if TESTING and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The browser tests' live server answers several requests at once. SQLite's default
+    # test database (in memory, shared cache) refuses a second writer at once ("database
+    # table is locked"); a file, like the real one (WAL, busy timeout), makes it wait.
+    import tempfile
+
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"pintuwarga-test-{os.getpid()}.sqlite3")
+    }
 DATABASE_ROUTERS = ["config.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -79,5 +79,5 @@ def page(browser: Any, live_server: Any, app_data: None) -> Iterator[Any]:
     yield page
     context.close()
     # Let the live server finish a request the page (or its service worker) left in
-    # flight before the database is flushed: SQLite's in-memory database is locked meanwhile.
+    # flight before the database is flushed: SQLite refuses the flush while it writes.
     time.sleep(0.5)
