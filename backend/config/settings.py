@@ -137,6 +137,8 @@ CACHES = cache_settings(os.environ)
 # invalidated by every change the market services make. Off without Redis: a cache per
 # process could not be invalidated by another process's change.
 CATALOGUE_CACHE_SECONDS = env_int("CATALOGUE_CACHE_SECONDS", 60 if REDIS_URL and not TESTING else 0)
+# Districts, villages and civil services kept in each process (core.reference) this long.
+REFERENCE_CACHE_SECONDS = 300
 
 # --- Auth -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

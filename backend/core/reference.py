@@ -31,7 +31,7 @@ class ReferenceTable(Generic[M]):
         ReferenceTable.tables.append(self)
 
     def _fresh(self) -> bool:
-        ttl = float(getattr(settings, "REFERENCE_CACHE_SECONDS", 300))
+        ttl = float(settings.REFERENCE_CACHE_SECONDS)
         return time.monotonic() - self.loaded_at < ttl
 
     def _load(self) -> None:

@@ -199,7 +199,8 @@ class NotificationPagination(StandardPagination):
     def get_paginated_response(self, data: Any) -> Response:
         response = super().get_paginated_response(data)
         page = self.page
-        assert page is not None
+        if page is None:  # not paginated: nothing to add
+            return response
         paginator: Any = page.paginator
         if paginator.unread is not None:
             unread = paginator.unread

@@ -52,6 +52,10 @@ ORDERINGS = {
     "relevance": ("-relevance", "-published_at"),
 }
 MarketOfficer = HasRole.of("market_officer")
+CATALOGUE_PARAMETERS = frozenset(
+    {"q", "category", "district", "village", "min_price", "max_price", "verified",
+     "ordering", "cursor", "page_size"}
+)  # fmt: skip
 
 
 class ProductCursorPagination(CursorPagination):
@@ -123,10 +127,14 @@ class ProductListCreateView(APIView):
     @public_cache(max_age=60)
     def get(self, request: Request) -> Response:
         # The same page for everyone: cached, keyed by the sorted query (the page links
-        # are absolute, hence the host).
-        key = ("list", request.get_host(), get_language(), sorted(request.query_params.lists()))
+        # are absolute, hence the host). A query with parameters the catalogue does not
+        # know is answered but not kept: odd URLs must not fill the cache, and the page
+        # links would carry them to other visitors.
+        params = sorted(request.query_params.lists())
+        known = all(name in CATALOGUE_PARAMETERS for name, _values in params)
+        key = ("list", request.get_host(), get_language(), params)
         return Response(
-            selectors.CATALOGUE.get_or_build(key, lambda: (self.catalogue_page(request), True))
+            selectors.CATALOGUE.get_or_build(key, lambda: (self.catalogue_page(request), known))
         )
 
     def catalogue_page(self, request: Request) -> Any:

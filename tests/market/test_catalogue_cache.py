@@ -138,3 +138,10 @@ def test_the_cache_is_off_without_a_shared_cache(product: Product, settings: Any
     settings.CATALOGUE_CACHE_SECONDS = 0
     get(APIClient(), URL)
     assert get(APIClient(), URL)[1] >= 2
+
+
+def test_a_query_with_unknown_parameters_is_answered_but_not_kept(product: Product) -> None:
+    first, first_queries = get(APIClient(), URL, {"q": "keripik", "utm_source": "wa"})
+    again, queries = get(APIClient(), URL, {"q": "keripik", "utm_source": "wa"})
+    assert [p["title"] for p in again["results"]] == ["Keripik Pisang Manis"]
+    assert again == first and queries == first_queries >= 2
