@@ -166,6 +166,29 @@ function focusPageHeading(): void {
   }, 0);
 }
 
+/**
+ * The app's mark, drawn inline (the same drawing as /favicon.svg): an SVG file in
+ * an <img> is a document of its own that the browser loads, parses and lays out
+ * on the main thread while the first screen is being built.
+ */
+function BrandMark() {
+  return (
+    <svg
+      class="brand-mark"
+      viewBox="0 0 100 100"
+      width={32}
+      height={32}
+      aria-hidden="true"
+      focusable="false"
+    >
+      <rect width="100" height="100" rx="20" fill="#0d5c63" />
+      <path d="M32 78V40a18 18 0 0 1 36 0v38z" fill="#fff" />
+      <circle cx="60.5" cy="60" r="3.2" fill="#0d5c63" />
+      <rect x="24" y="80" width="52" height="4" fill="#fff" />
+    </svg>
+  );
+}
+
 function Shell() {
   const { t } = useI18n();
   const { status } = useSession();
@@ -178,7 +201,7 @@ function Shell() {
       <header class="app-header">
         <div class="app-header-inner">
           <a class="brand" href="/">
-            <img src="/favicon.svg" alt="" width={32} height={32} />
+            <BrandMark />
             <span>{t('app.name')}</span>
           </a>
           <MainNav />

@@ -11,6 +11,13 @@ describe('rupiah', () => {
     expect(formatRupiah(12999.6)).toBe('Rp 13.000');
   });
 
+  it('agrees with the Indonesian number format it replaces', () => {
+    const idr = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
+    for (const value of [0, 7, 999, 1000, 10_000, 99_999, 100_000, 123_456_789, 2_000_000_000, -15_000]) {
+      expect(formatRupiah(value)).toBe(`Rp ${idr.format(value)}`);
+    }
+  });
+
   it('is the same whatever the interface language', async () => {
     const { setLang } = await import('../../i18n');
     setLang('en');
