@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Model, QuerySet
 from django.utils.translation import get_language
 
 from core.models import District, Notification, PublicService, Village
 from core.regions import regency_name
+
+M = TypeVar("M", bound=Model)
+
+
+def unique_or_none(queryset: QuerySet[M]) -> M | None:
+    """The row of a lookup by a unique key (a primary key, a slug), or None.
+
+    ``.first()`` would sort by the model's ordering first: compiling an ``ORDER BY`` of
+    two or three columns costs about 0.4 ms of Python, more than the query itself takes
+    in the database. ``get()`` drops the ordering. Several rows are a bug, not a miss:
+    ``MultipleObjectsReturned`` is raised as usual.
+    """
+    try:
+        return queryset.get()
+    except queryset.model.DoesNotExist:  # type: ignore[attr-defined]
+        return None
 
 
 def districts() -> QuerySet[District]:

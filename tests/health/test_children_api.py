@@ -226,3 +226,73 @@ def test_children_list_refuses_a_bad_mother_id(midwife_api: APIClient) -> None:
     response = midwife_api.get("/api/v1/health/children/", {"mother": "not-a-uuid"})
     assert response.status_code == 400
     assert "mother" in response.json()["error"]["fields"]
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_measurements_and_chart_are_what_the_declared_fields_describe(
+    mother: Mother, health_worker: User, language: str
+) -> None:
+    """Both serializers build their answer by hand; the schema comes from their fields."""
+    from django.utils import translation
+    from rest_framework import serializers
+
+    from health import selectors
+    from health.serializers.children import (
+        HealthGrowthChartSerializer,
+        HealthMeasurementSerializer,
+    )
+
+    child = make_child(health_worker, mother, age_days=900, sex="M")
+    services.record_measurement(
+        by=health_worker,
+        child=child,
+        measured_on=days_ago(800),
+        weight_kg=Decimal("4.4"),
+        height_cm=Decimal("54.5"),
+        position="lying",
+        head_circumference_cm=Decimal("37.1"),
+    )
+    services.record_measurement(  # standing under 2 years: corrected height, no head
+        by=health_worker, child=child, measured_on=days_ago(400), weight_kg=Decimal("9.1"),
+        height_cm=Decimal("76.0"), position="standing",
+    )  # fmt: skip
+    services.record_measurement(  # over 2 years: weight-for-height table
+        by=health_worker, child=child, measured_on=today(), weight_kg=Decimal("12.9"),
+        height_cm=Decimal("87.0"), position="standing", oedema=True,
+    )  # fmt: skip
+    rows = list(selectors.measurement_list(child))
+    chart = selectors.growth_chart(child)
+    with translation.override(language):
+        one = HealthMeasurementSerializer()
+        for row in rows:
+            generic = serializers.ModelSerializer.to_representation(one, row)
+            assert one.to_representation(row) == generic
+        whole = HealthGrowthChartSerializer()
+        assert whole.to_representation(chart) == serializers.Serializer.to_representation(
+            whole, chart
+        )
+    assert {r.wfl_table for r in rows} == {"wfl", "wfh"} and rows[1].head_circumference_cm is None
+    assert rows[2].oedema and rows[0].head_circumference_cm is not None
+
+
+def test_answers_carry_exactly_the_fields_the_schema_declares(
+    midwife_api: APIClient, mother: Mother, health_worker: User
+) -> None:
+    from health.serializers.children import (
+        HealthGrowthChartSerializer,
+        HealthLatestMeasurementSerializer,
+        HealthMeasurementSerializer,
+    )
+
+    child = make_child(health_worker, mother, age_days=120)
+    services.record_measurement(
+        by=health_worker, child=child, measured_on=today(), weight_kg=Decimal("6.1")
+    )
+    latest = set(HealthLatestMeasurementSerializer().fields)
+    detail = midwife_api.get(child_url(child)).json()
+    listed = midwife_api.get(f"/api/v1/health/children/?mother={mother.pk}").json()["results"]
+    assert set(detail["latest_measurement"]) == set(listed[0]["latest_measurement"]) == latest
+    rows = midwife_api.get(child_url(child, "measurements/")).json()["results"]
+    assert set(rows[0]) == set(HealthMeasurementSerializer().fields)
+    chart = midwife_api.get(child_url(child, "growth-chart/")).json()
+    assert set(chart) == set(HealthGrowthChartSerializer().fields)

@@ -22,6 +22,7 @@ from rest_framework.exceptions import PermissionDenied
 from accounts.models import Role, RoleAssignment
 from accounts.selectors import has_role
 from core.exceptions import NotFound
+from core.selectors import unique_or_none
 from health.models import Child, Mother, Pregnancy
 
 MOTHER_ROLE = "mother"
@@ -105,7 +106,7 @@ def ensure_writable(user: Any, mother: Mother) -> None:
 
 
 def get_or_404(queryset: QuerySet[Any], pk: Any) -> Any:
-    obj = queryset.filter(pk=pk).first()
+    obj = unique_or_none(queryset.filter(pk=pk))
     if obj is None:
         raise NotFound(_("Data tidak ditemukan."))
     return obj

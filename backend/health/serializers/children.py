@@ -22,8 +22,12 @@ from health.serializers.common import (
     HealthZScoresSerializer,
     NumberField,
     measurement_zscores,
+    number,
 )
 from health.services.common import nik_problems, warning_message
+
+# How DRF formats a moment (the current time zone, ISO 8601), for the rows built by hand.
+_MOMENT = serializers.DateTimeField()
 
 # --- Input --------------------------------------------------------------------------------
 
@@ -336,6 +340,24 @@ class HealthMeasurementSerializer(serializers.ModelSerializer):
     def get_zscores(self, obj: GrowthMeasurement) -> dict[str, Any]:
         return measurement_zscores(obj)
 
+    def to_representation(self, instance: Any) -> dict[str, Any]:
+        """Built directly: building this ModelSerializer's fields and walking them cost
+        more than reading a child's measurements. The declared fields still describe it
+        in the schema; a test checks that both give the same answer."""
+        return {
+            "id": str(instance.id),
+            "measured_on": instance.measured_on.isoformat(),
+            "age_days": instance.age_days,
+            "weight_kg": number(instance.weight_kg),
+            "height_cm": number(instance.height_cm),
+            "position": instance.position,
+            "head_circumference_cm": number(instance.head_circumference_cm),
+            "oedema": instance.oedema,
+            "height_used_cm": number(instance.height_used_cm),
+            "zscores": measurement_zscores(instance),
+            "created_at": _MOMENT.to_representation(instance.created_at),
+        }
+
 
 class HealthZScoreResultSerializer(serializers.Serializer):
     age_days = serializers.IntegerField()
@@ -383,3 +405,27 @@ class HealthGrowthChartSerializer(serializers.Serializer):
         # Already plain numbers from the WHO tables: sent as they are, without a field
         # object per value (a chart holds up to 2 x 62 rows of 6 numbers).
         return dict(chart.curves)
+
+    def to_representation(self, instance: Any) -> dict[str, Any]:
+        """Built directly, as the measurement list is (a test checks it against the
+        declared fields)."""
+        child = instance.child
+        return {
+            "child": {"id": str(child.id), "full_name": child.full_name},
+            "sex": child.sex,
+            "birth_date": child.birth_date.isoformat(),
+            "age_days": instance.age_days,
+            "points": [
+                {
+                    "measured_on": point.measured_on.isoformat(),
+                    "age_days": point.age_days,
+                    "weight_kg": number(point.weight_kg),
+                    "height_cm": number(point.height_used_cm),
+                    "wfa_z": number(point.wfa_z),
+                    "lhfa_z": number(point.lhfa_z),
+                    "wfl_z": number(point.wfl_z),
+                }
+                for point in instance.points
+            ],
+            "curves": self.get_curves(instance),
+        }

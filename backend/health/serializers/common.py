@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import get_language
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -58,13 +59,26 @@ class HealthZScoresSerializer(serializers.Serializer):
     wfl = HealthWflZScoreSerializer(help_text="Weight-for-length/height (BB/PB, BB/TB).")
 
 
+# (language, indicator, category, reason) → their labels: a handful of combinations,
+# translated once per process instead of twice for every z-score shown.
+_LABELS: dict[tuple[str, str, str | None, str | None], tuple[str | None, str | None]] = {}
+
+
 def zscore_data(indicator: str, z: Any, category: str | None, reason: str | None) -> dict[str, Any]:
+    category, reason = category or None, reason or None
+    key = (get_language() or "", indicator, category, reason)
+    labels = _LABELS.get(key)
+    if labels is None:
+        labels = _LABELS[key] = (
+            growth.category_label(indicator, category),
+            growth.reason_label(reason),
+        )
     return {
         "z": float(z) if z is not None else None,
-        "category": category or None,
-        "category_label": growth.category_label(indicator, category or None),
-        "reason": reason or None,
-        "reason_label": growth.reason_label(reason or None),
+        "category": category,
+        "category_label": labels[0],
+        "reason": reason,
+        "reason_label": labels[1],
     }
 
 
