@@ -45,14 +45,24 @@ def service_types() -> QuerySet[ServiceType]:
     return ServiceType.objects.filter(is_active=True)
 
 
+def officer_districts(user: Any) -> QuerySet[Any]:
+    """The codes of the districts the user serves as a civil officer (a lazy query: also
+    a subquery of the queue's)."""
+    through = RoleAssignment.districts.through
+    user_id = getattr(user, "pk", None)
+    if user_id is None:
+        return through.objects.none().values_list("district_id", flat=True)
+    return through.objects.filter(
+        roleassignment__user_id=user_id,
+        roleassignment__role=Role.CIVIL_OFFICER,
+        roleassignment__is_active=True,
+    ).values_list("district_id", flat=True)
+
+
 def officer_district_codes(user: Any) -> list[str]:
     if not getattr(user, "is_authenticated", False):
         return []
-    return list(
-        RoleAssignment.objects.filter(
-            user=user, role=Role.CIVIL_OFFICER, is_active=True
-        ).values_list("districts__code", flat=True)
-    )
+    return list(officer_districts(user))
 
 
 def is_regency_admin(user: Any) -> bool:
@@ -129,26 +139,29 @@ def officer_queue(
     service: str | None = None,
     village: str | None = None,
     overdue: bool | None = None,
-    districts: list[str] | None = None,
 ) -> QuerySet[CivilRequest]:
-    """The districts' requests, oldest deadline first; paused ones after the running ones.
-
-    ``districts``: the officer's district codes when the caller already has them. Like
-    ``my_requests``, without the rows' relations: the database sorts and counts the
+    """The officer's districts' requests, oldest deadline first; paused ones after the
+    running ones. Her districts are a subquery of this query (no query of their own).
+    Like ``my_requests``, without the rows' relations: the database sorts and counts the
     requests alone, and ``list_rows`` joins the 20 of a page.
     """
-    if districts is None:
-        districts = officer_district_codes(user)
-    qs = CivilRequest.objects.filter(district_id__in=districts).exclude(status=Status.DRAFT)
-    qs = qs.filter(status=status) if status else qs.filter(status__in=OPEN_STATES)
+    if not getattr(user, "is_authenticated", False) or status == Status.DRAFT:
+        return CivilRequest.objects.none()  # a draft is its applicant's alone
+    # One filter() of every condition: each further filter() copies the query again.
+    conditions = [
+        Q(district_id__in=officer_districts(user)),
+        Q(status=status) if status else Q(status__in=OPEN_STATES),
+    ]
     if service:
-        qs = qs.filter(service_id=service)
+        conditions.append(Q(service_id=service))
     if village:
-        qs = qs.filter(village_id=village)
+        conditions.append(Q(village_id=village))
     if overdue is not None:
         late = Q(status__in=CLOCK_RUNNING, due_date__lt=local_today())
-        qs = qs.filter(late) if overdue else qs.exclude(late)
-    return qs.order_by(F("due_date").asc(nulls_last=True), "submitted_at", "id")
+        conditions.append(late if overdue else ~late)
+    return CivilRequest.objects.filter(*conditions).order_by(
+        F("due_date").asc(nulls_last=True), "submitted_at", "id"
+    )
 
 
 def list_rows(ids: list[Any]) -> list[ListRow]:
@@ -157,7 +170,8 @@ def list_rows(ids: list[Any]) -> list[ListRow]:
     made PostgreSQL plan longer than it ran; building model instances cost more than
     the query)."""
     by_pk = {}
-    for values in CivilRequest.objects.filter(pk__in=ids).values_list(*LIST_COLUMNS):
+    rows = CivilRequest.objects.filter(pk__in=ids).order_by().values_list(*LIST_COLUMNS)
+    for values in rows:
         (pk, code, status, created, submitted, completed, due, flags) = values[:8]
         service, village, district, name, nik, officer = values[8:]
         by_pk[pk] = ListRow(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
+from rest_framework.exceptions import NotFound
 from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -38,7 +39,7 @@ from civil.serializers import (
 from config.db_router import reads_from_replica
 from core.exceptions import ApiError
 from core.idempotency import IDEMPOTENCY_PARAMETER, idempotent
-from core.pagination import StandardPagination
+from core.pagination import CountedPagination, StandardPagination, ids_with_total
 from core.schema import paginated
 from core.workdays import local_today
 
@@ -57,6 +58,15 @@ class ServiceListView(APIView):
     @extend_schema(responses=ServiceTypeSerializer(many=True), operation_id="civil_services_list")
     def get(self, request: Request) -> Response:
         return Response(ServiceTypeSerializer(selectors.service_types(), many=True).data)
+
+
+def _ensure_officer(request: Request) -> None:
+    if not selectors.officer_district_codes(user_of(request)):
+        raise ApiError(
+            _("Antrian hanya untuk petugas Disdukcapil."),
+            code="permission_denied",
+            status_code=403,
+        )
 
 
 class RequestListCreateView(APIView):
@@ -82,22 +92,14 @@ class RequestListCreateView(APIView):
     def get(self, request: Request) -> Response:
         params = request.query_params
         scope = params.get("scope") or None
-        # Her own requests need no look at her districts.
-        districts = [] if scope == "mine" else selectors.officer_district_codes(user_of(request))
-        is_officer = bool(districts)
-        scope = scope or ("queue" if is_officer else "mine")
+        if scope is None:  # the queue for an officer, her own requests for anyone else
+            scope = "queue" if selectors.officer_district_codes(user_of(request)) else "mine"
         if scope not in ("mine", "queue"):
             raise ApiError(_("Nilai tidak valid."), fields={"scope": [_("Pilih mine atau queue.")]})
         status_filter = params.get("status") or None
         if status_filter and status_filter not in Status.values:
             raise ApiError(_("Nilai tidak valid."), fields={"status": [_("Status tidak dikenal.")]})
         if scope == "queue":
-            if not is_officer:
-                raise ApiError(
-                    _("Antrian hanya untuk petugas Disdukcapil."),
-                    code="permission_denied",
-                    status_code=403,
-                )
             overdue_param = params.get("overdue")
             overdue = None
             if overdue_param is not None:
@@ -106,21 +108,33 @@ class RequestListCreateView(APIView):
                         _("Nilai tidak valid."), fields={"overdue": [_("Gunakan true atau false.")]}
                     )
                 overdue = overdue_param.lower() in ("true", "1")
+            # The officer's districts are a subquery of the page's: only an empty page
+            # needs to know whether she is an officer at all.
             qs = selectors.officer_queue(
                 user_of(request),
                 status=status_filter,
                 service=params.get("service") or None,
                 village=params.get("village") or None,
                 overdue=overdue,
-                districts=districts,
             )
+            paginator: StandardPagination = CountedPagination()
+            try:
+                ids = paginator.paginate_queryset(ids_with_total(qs), request, view=self) or []
+            except NotFound:  # no such page: refused first if the queue is not hers at all
+                _ensure_officer(request)
+                raise
+            if not ids:
+                _ensure_officer(request)
         else:
             qs = selectors.my_requests(user_of(request))
             if status_filter:
                 qs = qs.filter(status=status_filter)
-        paginator = StandardPagination()
-        ids = paginator.paginate_queryset(qs.values_list("pk", flat=True), request, view=self)
-        rows = selectors.list_rows(list(ids or []))
+            paginator = StandardPagination()
+            ids = (
+                paginator.paginate_queryset(qs.values_list("pk", flat=True), request, view=self)
+                or []
+            )
+        rows = selectors.list_rows(list(ids))
         data = RequestListSerializer(rows, many=True, context={"today": local_today()}).data
         return paginator.get_paginated_response(data)
 

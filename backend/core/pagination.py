@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django.core.paginator import Page, Paginator
+from django.db.models import Count, QuerySet, Window
 from django.utils.translation import gettext_lazy as _
 from rest_framework.pagination import PageNumberPagination
 
@@ -35,6 +36,39 @@ class CountSavingPaginator(Paginator):
         return super().page(number)  # beyond the end: the usual "invalid page"
 
 
+TOTAL = "list_total"
+
+
+def ids_with_total(queryset: QuerySet[Any]) -> QuerySet[Any]:
+    """The queryset's primary keys, each with the size of the whole list
+    (``COUNT(*) OVER ()``): a page and the total in one query, for ``CountedPagination``.
+
+    For lists that are sorted in memory anyway (no index gives their order): the window
+    makes the database read every matching row, which a separate ``COUNT(*)`` would too.
+    """
+    return queryset.annotate(**{TOTAL: Window(Count("*"))}).values_list("pk", TOTAL)
+
+
+class CountedPaginator(CountSavingPaginator):
+    """Pages of ``ids_with_total()``: the total is read off the page's first row; the page
+    holds the primary keys alone."""
+
+    def page(self, number: Any) -> Page:
+        try:
+            wanted = int(number)
+        except (TypeError, ValueError):
+            wanted = 0
+        if wanted >= 1 and not self.orphans and "count" not in self.__dict__:
+            bottom = (wanted - 1) * self.per_page
+            rows = list(self.object_list[bottom : bottom + self.per_page])
+            if rows:
+                self.__dict__["count"] = rows[0][1]
+                return Page([pk for pk, _total in rows], wanted, self)
+        page = super().page(number)  # an empty list, or a page beyond its end
+        page.object_list = [pk for pk, _total in page.object_list]
+        return page
+
+
 class StandardPagination(PageNumberPagination):
     # Lazy: translated when the error is raised, in the request's language.
     invalid_page_message = cast(str, _("Halaman tidak valid."))
@@ -42,3 +76,7 @@ class StandardPagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 100
     django_paginator_class = CountSavingPaginator
+
+
+class CountedPagination(StandardPagination):
+    django_paginator_class = CountedPaginator

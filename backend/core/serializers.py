@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from core.models import District, Village
+
+
+def moment_formatter() -> Callable[[dt.datetime | None], str | None]:
+    """Shows a moment as DRF's ``DateTimeField`` does (ISO 8601 in the current time zone,
+    "Z" for UTC), for rows built by hand: the time zone is looked up once per list
+    instead of once per value, which cost more than the rest of a list row."""
+    zone = timezone.get_current_timezone()
+
+    def show(value: dt.datetime | None) -> str | None:
+        if value is None:
+            return None
+        text = value.astimezone(zone).isoformat()
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+    return show
 
 
 class StrictSerializer(serializers.Serializer):

@@ -16,7 +16,7 @@ from rest_framework.test import APIClient
 
 from accounts.models import User
 from core.models import Notification
-from tests.civil.conftest import act, submitted
+from tests.civil.conftest import act, create_draft, submitted
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -48,16 +48,52 @@ def test_list_query_counts_do_not_grow_with_page_size(
     many_mine, body = _count_queries(warga, "/api/v1/civil/requests/?page_size=8")
     many_queue, queue = _count_queries(petugas, "/api/v1/civil/requests/?page_size=8")
     assert len(body["results"]) == len(queue["results"]) == 8
-    # user, officer districts, the page's ids (sorted without joins), its rows; no
-    # COUNT(*): each page holds the end of its list
+    # Without a scope: user, officer districts (which list is hers), the page's ids
+    # (sorted without joins), its rows; no COUNT(*): each page holds the end of its list
     assert few_mine == many_mine == 4
     assert few_queue == many_queue == 4
-    spilled, _ = _count_queries(petugas, "/api/v1/civil/requests/?page_size=3")
-    assert spilled == 5  # more rows follow: counted
+    spilled, spilled_body = _count_queries(petugas, "/api/v1/civil/requests/?page_size=3")
+    assert spilled == 4  # more rows follow: the queue's ids come with their total
+    assert spilled_body["count"] == 8 and len(spilled_body["results"]) == 3
+    queue_only, _ = _count_queries(petugas, "/api/v1/civil/requests/?scope=queue&page_size=3")
+    assert queue_only == 3  # user, ids with the total (districts as a subquery), rows
     mine_only, _ = _count_queries(warga, "/api/v1/civil/requests/?scope=mine&page_size=3")
     assert mine_only == 4  # her own list needs no districts: user, ids, count, rows
     detail_queries, _ = _count_queries(warga, f"/api/v1/civil/requests/{body['results'][0]['id']}/")
     assert detail_queries <= 12
+
+
+def test_the_queue_in_pages_with_its_total(
+    login: Login, resident: User, civil_officer: User, other_district_officer: User
+) -> None:
+    """The queue's ids come with the list's total (one query); every page agrees on it."""
+    from accounts.services import revoke_role
+
+    warga, petugas = login(resident), login(civil_officer)
+    sent = [submitted(warga)["id"] for _ in range(5)]
+    url = "/api/v1/civil/requests/?scope=queue&page_size=2"
+    pages = [petugas.get(f"{url}&page={n}").json() for n in (1, 2, 3)]
+    assert [page["count"] for page in pages] == [5, 5, 5]
+    listed = [row["id"] for page in pages for row in page["results"]]
+    assert listed == sent  # same deadline: the earliest submitted first, none twice
+    assert [bool(page["next"]) for page in pages] == [True, True, False]
+    assert petugas.get(f"{url}&page=last").json()["results"] == pages[2]["results"]
+    create_draft(warga)  # in her district, but a draft is its applicant's alone
+    drafts = petugas.get(f"{url}&status=draft").json()
+    assert (drafts["count"], drafts["results"]) == (0, [])
+    beyond = petugas.get(f"{url}&page=4")
+    assert beyond.status_code == 404 and beyond.json()["error"]["code"] == "not_found"
+    assert petugas.get(f"{url}&page=x").status_code == 404
+
+    # An officer of another district: an empty queue, not a refusal.
+    elsewhere = login(other_district_officer).get(url)
+    assert elsewhere.status_code == 200 and elsewhere.json()["count"] == 0
+    # Her role revoked: the queue is refused, whatever it held.
+    revoke_role(user=civil_officer, role="civil_officer")
+    for page in ("1", "2", "x"):  # refused before any question about the page
+        refused = petugas.get(f"{url}&page={page}")
+        assert refused.status_code == 403, page
+        assert refused.json()["error"]["code"] == "permission_denied"
 
 
 def test_notifications_list_read_and_read_all(

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.test.utils import CaptureQueriesContext
 
 from core.models import Village
-from core.pagination import CountSavingPaginator
+from core.pagination import CountedPaginator, CountSavingPaginator, ids_with_total
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +40,24 @@ def test_totals_and_queries_per_page() -> None:
 def test_pages_that_do_not_exist_are_refused(number: object) -> None:
     with pytest.raises((EmptyPage, PageNotAnInteger)):
         CountSavingPaginator(Village.objects.order_by("code"), 20).page(number)
+
+
+def test_a_counted_page_reads_its_total_with_its_ids() -> None:
+    villages = Village.objects.order_by("code")
+    everything = list(villages.values_list("code", flat=True))
+    for number, expected in ((1, everything[:20]), ("9", everything[160:180]),
+                             (17, everything[320:])):  # fmt: skip
+        paginator = CountedPaginator(ids_with_total(villages), 20)
+        with CaptureQueriesContext(connection) as queries:
+            page = paginator.page(number)
+            assert (list(page.object_list), paginator.count) == (expected, 327)
+        assert len(queries) == 1
+        assert page.has_next() is (number != 17)
+    empty = CountedPaginator(ids_with_total(villages.none()), 20)
+    assert (list(empty.page(1).object_list), empty.count) == ([], 0)
+
+
+@pytest.mark.parametrize("number", [18, 0, -1, "2.5", "satu"])
+def test_counted_pages_that_do_not_exist_are_refused(number: object) -> None:
+    with pytest.raises((EmptyPage, PageNotAnInteger)):
+        CountedPaginator(ids_with_total(Village.objects.order_by("code")), 20).page(number)
