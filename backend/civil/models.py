@@ -97,7 +97,13 @@ class CivilRequest(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [
-            models.Index(fields=["district", "status", "due_date"]),
+            # The officer queue: its districts and states, in deadline order; the other
+            # sort columns included so PostgreSQL sorts a page from the index alone.
+            models.Index(
+                fields=["district", "status", "due_date"],
+                include=["submitted_at", "id"],
+                name="civil_queue_idx",
+            ),
             models.Index(fields=["applicant", "-created_at"]),
             models.Index(fields=["assigned_officer", "status"]),
         ]
