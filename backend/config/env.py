@@ -82,6 +82,12 @@ def _postgres_options(config: dict[str, Any], environ: Env) -> None:
     else:
         config["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 0, environ)
         config["CONN_HEALTH_CHECKS"] = config["CONN_MAX_AGE"] > 0
+    if env_bool("DB_PREPARED_STATEMENTS", True, environ):
+        # Parameters sent apart from the SQL, and a statement run DB_PREPARE_THRESHOLD
+        # times on a connection prepared there: PostgreSQL plans it once, not every time.
+        # Off behind a pooler in transaction mode that does not keep prepared statements.
+        options["server_side_binding"] = True
+        options["prepare_threshold"] = env_int("DB_PREPARE_THRESHOLD", 5, environ)
     connect_timeout = env_int("DB_CONNECT_TIMEOUT", 5, environ)
     if connect_timeout > 0:
         options.setdefault("connect_timeout", connect_timeout)

@@ -103,6 +103,18 @@ def test_postgres_without_the_pool_keeps_persistent_connections(tmp_path: Path) 
     assert default["CONN_HEALTH_CHECKS"] is True
 
 
+def test_postgres_prepares_repeated_statements_unless_told_not_to(tmp_path: Path) -> None:
+    options = database_settings({"DATABASE_URL": PG}, tmp_path)["default"]["OPTIONS"]
+    assert options["server_side_binding"] is True and options["prepare_threshold"] == 5
+    env = {"DATABASE_URL": PG, "DB_PREPARE_THRESHOLD": "2"}
+    assert database_settings(env, tmp_path)["default"]["OPTIONS"]["prepare_threshold"] == 2
+    env = {"DATABASE_URL": PG, "DB_PREPARED_STATEMENTS": "0"}
+    options = database_settings(env, tmp_path)["default"]["OPTIONS"]
+    assert "server_side_binding" not in options and "prepare_threshold" not in options
+    sqlite = database_settings({}, tmp_path)["default"]["OPTIONS"]
+    assert "prepare_threshold" not in sqlite
+
+
 def test_bad_pool_sizes_are_refused(tmp_path: Path) -> None:
     with pytest.raises(ImproperlyConfigured):
         database_settings(
