@@ -108,16 +108,21 @@ def search_page(
         (tsquery,),
         output_field=FloatField(),
     )
-    page = paginate(qs.filter(matches).annotate(relevance=rank))
-    if page:
-        return page
-    from django.contrib.postgres.search import TrigramWordSimilarity
-
-    phrase = " ".join(terms)
-    typos = qs.filter(title__trigram_word_similar=phrase).annotate(
-        relevance=TrigramWordSimilarity(phrase, "title")
-    )
     with transaction.atomic():
+        with connection.cursor() as cursor:
+            # How many products the words match decides the plan: a statement prepared
+            # on the connection (DB_PREPARED_STATEMENTS) must not settle on one generic
+            # plan for every search. Planned for its words each time.
+            cursor.execute("SET LOCAL plan_cache_mode = force_custom_plan")
+        page = paginate(qs.filter(matches).annotate(relevance=rank))
+        if page:
+            return page
+        from django.contrib.postgres.search import TrigramWordSimilarity
+
+        phrase = " ".join(terms)
+        typos = qs.filter(title__trigram_word_similar=phrase).annotate(
+            relevance=TrigramWordSimilarity(phrase, "title")
+        )
         # The planner prices ``%>`` as a cheap operator and, for some words, reads the
         # whole catalogue computing it per row (~200 ms at regency size) instead of
         # taking the trigram index (~25 ms): only the index, for this query.
