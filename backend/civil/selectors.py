@@ -14,7 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db import connections
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import get_language
 
 from accounts.models import Role, RoleAssignment, User
@@ -132,36 +133,162 @@ def my_requests(user: User) -> QuerySet[CivilRequest]:
     return CivilRequest.objects.filter(applicant=user).order_by("-created_at", "id")
 
 
-def officer_queue(
-    user: User,
-    *,
-    status: str | None = None,
-    service: str | None = None,
-    village: str | None = None,
-    overdue: bool | None = None,
-) -> QuerySet[CivilRequest]:
-    """The officer's districts' requests, oldest deadline first; paused ones after the
-    running ones. Her districts are a subquery of this query (no query of their own).
-    Like ``my_requests``, without the rows' relations: the database sorts and counts the
-    requests alone, and ``list_rows`` joins the 20 of a page.
+class OfficerQueue:
+    """The officer's districts' open requests, oldest deadline first, paused ones (no
+    deadline) after the running ones: a list ``CountedPaginator`` pages.
+
+    A slice runs one statement, written by hand: the page's rows (as ``list_rows`` shows
+    them) with the size of the whole queue (``COUNT(*) OVER ()``), her districts a
+    subquery of it. The queue is the busiest officer screen and the ORM's building and
+    compiling of the two queries it took cost more than the database's work (see
+    docs/benchmarks.md); the values still go through each field's own converters, so
+    they are what the ORM would give on SQLite and on PostgreSQL.
     """
-    if not getattr(user, "is_authenticated", False) or status == Status.DRAFT:
-        return CivilRequest.objects.none()  # a draft is its applicant's alone
-    # One filter() of every condition: each further filter() copies the query again.
-    conditions = [
-        Q(district_id__in=officer_districts(user)),
-        Q(status=status) if status else Q(status__in=OPEN_STATES),
-    ]
-    if service:
-        conditions.append(Q(service_id=service))
-    if village:
-        conditions.append(Q(village_id=village))
-    if overdue is not None:
-        late = Q(status__in=CLOCK_RUNNING, due_date__lt=local_today())
-        conditions.append(late if overdue else ~late)
-    return CivilRequest.objects.filter(*conditions).order_by(
-        F("due_date").asc(nulls_last=True), "submitted_at", "id"
+
+    def __init__(
+        self,
+        user: User,
+        *,
+        status: str | None = None,
+        service: str | None = None,
+        village: str | None = None,
+        overdue: bool | None = None,
+    ) -> None:
+        self.empty = (
+            not getattr(user, "is_authenticated", False)
+            or status == Status.DRAFT  # a draft is its applicant's alone
+        )
+        self._where, self._params = "", []
+        if self.empty:
+            return
+        connection = connections[CivilRequest.objects.db]
+        # Plain strings: a driver may send an enum member as its name.
+        statuses = [str(status)] if status else sorted(str(state) for state in OPEN_STATES)
+        running = sorted(str(state) for state in CLOCK_RUNNING)
+        where = [
+            f"r.district_id IN ({_officer_districts_sql()})",
+            f"r.status IN ({', '.join(['%s'] * len(statuses))})",
+        ]
+        params: list[Any] = [
+            User._meta.pk.get_db_prep_value(user.pk, connection),
+            Role.CIVIL_OFFICER.value,
+            True,
+            *statuses,
+        ]
+        if service:
+            where.append("r.service_id = %s")
+            params.append(service)
+        if village:
+            where.append("r.village_id = %s")
+            params.append(village)
+        if overdue is not None:
+            late = (
+                f"(r.status IN ({', '.join(['%s'] * len(running))})"
+                " AND r.due_date IS NOT NULL AND r.due_date < %s)"
+            )
+            where.append(late if overdue else f"NOT {late}")
+            params.extend([*running, connection.ops.adapt_datefield_value(local_today())])
+        self._where, self._params = " AND ".join(where), params
+
+    def count(self) -> int:
+        """The queue's size alone (a page beyond its end, ``page=last``)."""
+        if self.empty:
+            return 0
+        with connections[CivilRequest.objects.db].cursor() as cursor:
+            cursor.execute(
+                # Only table names and placeholders are formatted into the queue's SQL;
+                # every value is a parameter.
+                f"SELECT COUNT(*) FROM {_table(CivilRequest)} r WHERE {self._where}",  # noqa: S608
+                self._params,
+            )
+            return int(cursor.fetchone()[0])
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[tuple[ListRow, int]]:
+        """The rows of ``[start:stop]``, each with the queue's size."""
+        if not isinstance(window, slice) or window.step is not None or window.stop is None:
+            raise TypeError("OfficerQueue takes a bounded slice without a step")
+        start = window.start or 0
+        if self.empty or window.stop <= start:
+            return []
+        limit = window.stop - start
+        connection = connections[CivilRequest.objects.db]
+        sql = _QUEUE_PAGE_SQL.format(
+            table=_table(CivilRequest), users=_table(User), where=self._where
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*self._params, limit, start])
+            fetched = cursor.fetchall()
+        convert = _list_converters(connection)
+        rows = []
+        for values in fetched:
+            values = list(values)
+            for position, converters, column in convert:
+                value = values[position]
+                for converter in converters:
+                    value = converter(value, column, connection)
+                values[position] = value
+            rows.append((_list_row(values), int(values[-1])))
+        return rows
+
+
+def _table(model: Any) -> str:
+    return str(model._meta.db_table)
+
+
+def _officer_districts_sql() -> str:
+    """The districts a user serves as an active civil officer (params: her id, the role,
+    True): ``officer_districts`` as SQL."""
+    through = RoleAssignment.districts.through
+    return (
+        f"SELECT d.district_id FROM {_table(through)} d"  # noqa: S608 (table names only)
+        f" JOIN {_table(RoleAssignment)} a ON a.id = d.roleassignment_id"
+        " WHERE a.user_id = %s AND a.role = %s AND a.is_active = %s"
     )
+
+
+# One page of the queue: the ids sorted and cut from the requests alone (the covering
+# index civil_queue_idx), with the total; then the page's rows and the two names.
+# LIST_COLUMNS' order, then the total.
+_QUEUE_ORDER = "r.due_date ASC NULLS LAST, r.submitted_at ASC, r.id ASC"
+_QUEUE_PAGE_SQL = (
+    "SELECT r.id, r.tracking_code, r.status, r.created_at, r.submitted_at, r.completed_at,"  # noqa: S608
+    " r.due_date, r.flags, r.service_id, r.village_id, r.district_id,"
+    " a.full_name, a.nik, o.full_name, p.total"
+    " FROM (SELECT r.id, COUNT(*) OVER () AS total FROM {table} r WHERE {where}"
+    f" ORDER BY {_QUEUE_ORDER} LIMIT %s OFFSET %s) p"
+    " JOIN {table} r ON r.id = p.id"
+    " JOIN {users} a ON a.id = r.applicant_id"
+    " LEFT JOIN {users} o ON o.id = r.assigned_officer_id"
+    f" ORDER BY {_QUEUE_ORDER}"
+)
+
+_CONVERTERS: dict[str, list[tuple[int, list[Any], Any]]] = {}
+
+
+def _list_converters(connection: Any) -> list[tuple[int, list[Any], Any]]:
+    """Each list column's converters from the database's value to Python's (UUIDs, moments
+    and JSON on SQLite, JSON on PostgreSQL), as the ORM applies them: looked up once."""
+    found = _CONVERTERS.get(connection.vendor)
+    if found is None:
+        found = []
+        for position, name in enumerate(LIST_COLUMNS):
+            model, field_name = CivilRequest, name
+            if "__" in name:
+                relation, field_name = name.split("__")
+                model = CivilRequest._meta.get_field(relation).related_model  # type: ignore[assignment]
+            field = model._meta.get_field(field_name)
+            column = field.get_col(_table(model))  # type: ignore[union-attr]
+            converters = [
+                *connection.ops.get_db_converters(column),
+                *column.get_db_converters(connection),
+            ]
+            if converters:
+                found.append((position, converters, column))
+        _CONVERTERS[connection.vendor] = found
+    return found
 
 
 def list_rows(ids: list[Any]) -> list[ListRow]:
@@ -172,24 +299,29 @@ def list_rows(ids: list[Any]) -> list[ListRow]:
     by_pk = {}
     rows = CivilRequest.objects.filter(pk__in=ids).order_by().values_list(*LIST_COLUMNS)
     for values in rows:
-        (pk, code, status, created, submitted, completed, due, flags) = values[:8]
-        service, village, district, name, nik, officer = values[8:]
-        by_pk[pk] = ListRow(
-            id=pk,
-            tracking_code=code,
-            status=status,
-            created_at=created,
-            submitted_at=submitted,
-            completed_at=completed,
-            due_date=due,
-            flags=flags,
-            service=SERVICES.get(service),
-            village=VILLAGES.get(village),
-            district=DISTRICTS.get(district),
-            applicant=Person(full_name=name, nik=nik),
-            assigned_officer=Person(full_name=officer) if officer is not None else None,
-        )
+        by_pk[values[0]] = _list_row(values)
     return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+def _list_row(values: Any) -> ListRow:
+    """A row from the values of ``LIST_COLUMNS``, in that order."""
+    (pk, code, status, created, submitted, completed, due, flags) = values[:8]
+    service, village, district, name, nik, officer = values[8:14]
+    return ListRow(
+        id=pk,
+        tracking_code=code,
+        status=status,
+        created_at=created,
+        submitted_at=submitted,
+        completed_at=completed,
+        due_date=due,
+        flags=flags,
+        service=SERVICES.get(service),
+        village=VILLAGES.get(village),
+        district=DISTRICTS.get(district),
+        applicant=Person(full_name=name, nik=nik),
+        assigned_officer=Person(full_name=officer) if officer is not None else None,
+    )
 
 
 def _visible(user: User) -> Q:

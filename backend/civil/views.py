@@ -39,7 +39,7 @@ from civil.serializers import (
 from config.db_router import reads_from_replica
 from core.exceptions import ApiError
 from core.idempotency import IDEMPOTENCY_PARAMETER, idempotent
-from core.pagination import CountedPagination, StandardPagination, ids_with_total
+from core.pagination import CountedPagination, StandardPagination
 from core.schema import paginated
 from core.workdays import local_today
 
@@ -110,7 +110,7 @@ class RequestListCreateView(APIView):
                 overdue = overdue_param.lower() in ("true", "1")
             # The officer's districts are a subquery of the page's: only an empty page
             # needs to know whether she is an officer at all.
-            qs = selectors.officer_queue(
+            queue = selectors.OfficerQueue(
                 user_of(request),
                 status=status_filter,
                 service=params.get("service") or None,
@@ -118,12 +118,13 @@ class RequestListCreateView(APIView):
                 overdue=overdue,
             )
             paginator: StandardPagination = CountedPagination()
+            rows: list[Any]
             try:
-                ids = paginator.paginate_queryset(ids_with_total(qs), request, view=self) or []
+                rows = paginator.paginate_queryset(queue, request, view=self) or []  # type: ignore[arg-type]
             except NotFound:  # no such page: refused first if the queue is not hers at all
                 _ensure_officer(request)
                 raise
-            if not ids:
+            if not rows:
                 _ensure_officer(request)
         else:
             qs = selectors.my_requests(user_of(request))
@@ -134,7 +135,7 @@ class RequestListCreateView(APIView):
                 paginator.paginate_queryset(qs.values_list("pk", flat=True), request, view=self)
                 or []
             )
-        rows = selectors.list_rows(list(ids))
+            rows = selectors.list_rows(list(ids))
         data = RequestListSerializer(rows, many=True, context={"today": local_today()}).data
         return paginator.get_paginated_response(data)
 

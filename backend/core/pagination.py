@@ -3,7 +3,6 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, QuerySet, Window
 from django.utils.translation import gettext_lazy as _
 from rest_framework.pagination import PageNumberPagination
 
@@ -36,22 +35,12 @@ class CountSavingPaginator(Paginator):
         return super().page(number)  # beyond the end: the usual "invalid page"
 
 
-TOTAL = "list_total"
-
-
-def ids_with_total(queryset: QuerySet[Any]) -> QuerySet[Any]:
-    """The queryset's primary keys, each with the size of the whole list
-    (``COUNT(*) OVER ()``): a page and the total in one query, for ``CountedPagination``.
-
-    For lists that are sorted in memory anyway (no index gives their order): the window
-    makes the database read every matching row, which a separate ``COUNT(*)`` would too.
-    """
-    return queryset.annotate(**{TOTAL: Window(Count("*"))}).values_list("pk", TOTAL)
-
-
 class CountedPaginator(CountSavingPaginator):
-    """Pages of ``ids_with_total()``: the total is read off the page's first row; the page
-    holds the primary keys alone."""
+    """Pages of a list whose items come as ``(item, total)`` pairs, the total being the
+    size of the whole list (``COUNT(*) OVER ()``, as ``civil.selectors.OfficerQueue``
+    reads it): a page and its total in one query. The total is read off the page's first
+    row; the page holds the items alone. A list asked for a page it does not reach is
+    counted on its own (``count()``)."""
 
     def page(self, number: Any) -> Page:
         try:
@@ -63,9 +52,9 @@ class CountedPaginator(CountSavingPaginator):
             rows = list(self.object_list[bottom : bottom + self.per_page])
             if rows:
                 self.__dict__["count"] = rows[0][1]
-                return Page([pk for pk, _total in rows], wanted, self)
+                return Page([item for item, _total in rows], wanted, self)
         page = super().page(number)  # an empty list, or a page beyond its end
-        page.object_list = [pk for pk, _total in page.object_list]
+        page.object_list = [item for item, _total in page.object_list]
         return page
 
 

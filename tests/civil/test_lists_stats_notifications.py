@@ -48,15 +48,16 @@ def test_list_query_counts_do_not_grow_with_page_size(
     many_mine, body = _count_queries(warga, "/api/v1/civil/requests/?page_size=8")
     many_queue, queue = _count_queries(petugas, "/api/v1/civil/requests/?page_size=8")
     assert len(body["results"]) == len(queue["results"]) == 8
-    # Without a scope: user, officer districts (which list is hers), the page's ids
-    # (sorted without joins), its rows; no COUNT(*): each page holds the end of its list
+    # Without a scope: user, officer districts (which list is hers), then her own list's
+    # page ids (sorted without joins) and its rows, no COUNT(*) as each page holds the end
+    # of its list; or the queue's page of rows with its total in one statement.
     assert few_mine == many_mine == 4
-    assert few_queue == many_queue == 4
+    assert few_queue == many_queue == 3
     spilled, spilled_body = _count_queries(petugas, "/api/v1/civil/requests/?page_size=3")
-    assert spilled == 4  # more rows follow: the queue's ids come with their total
+    assert spilled == 3  # more rows follow: the queue's rows come with their total
     assert spilled_body["count"] == 8 and len(spilled_body["results"]) == 3
     queue_only, _ = _count_queries(petugas, "/api/v1/civil/requests/?scope=queue&page_size=3")
-    assert queue_only == 3  # user, ids with the total (districts as a subquery), rows
+    assert queue_only == 2  # user; the page's rows with the total (districts a subquery)
     mine_only, _ = _count_queries(warga, "/api/v1/civil/requests/?scope=mine&page_size=3")
     assert mine_only == 4  # her own list needs no districts: user, ids, count, rows
     detail_queries, _ = _count_queries(warga, f"/api/v1/civil/requests/{body['results'][0]['id']}/")
@@ -94,6 +95,95 @@ def test_the_queue_in_pages_with_its_total(
         refused = petugas.get(f"{url}&page={page}")
         assert refused.status_code == 403, page
         assert refused.json()["error"]["code"] == "permission_denied"
+
+
+def test_the_queue_holds_what_its_filters_say_in_deadline_order(
+    login: Login, resident: User
+) -> None:
+    """Every filter of the queue against the rule written out here: her districts, open
+    states (or the one asked for), service, village, late or not; the earliest deadline
+    first, paused requests (no deadline) last; each row as the applicant's own list shows
+    it."""
+    from accounts.services import assign_role
+    from civil.models import CivilRequest
+    from core.models import Village
+    from core.workdays import local_today
+
+    other = Village.objects.filter(district_id="16.02.03").order_by("code").first()
+    foreign = Village.objects.exclude(district_id__in=["16.02.03", "16.02.05"]).first()
+    assert other is not None and foreign is not None
+
+    officer = make_user(full_name="Petugas Dua Kecamatan")
+    assign_role(user=officer, role="civil_officer", district_codes=["16.02.05", "16.02.03"])
+    warga, petugas = login(resident), login(officer)
+    ids = [submitted(warga)["id"] for _ in range(7)] + [
+        submitted(warga, "kk-tambah-anggota")["id"] for _ in range(2)
+    ]
+    today = local_today()
+    setups: list[dict[str, Any]] = [
+        {"due_date": today - dt.timedelta(days=3)},  # late
+        {"status": "in_review", "due_date": today - dt.timedelta(days=1)},  # late
+        {"status": "needs_revision", "due_date": None},  # paused: no deadline
+        {"status": "approved", "due_date": today + dt.timedelta(days=2)},
+        {"status": "completed", "output_document_number": "AKTA-1"},  # closed: never listed
+        {"district_id": other.district_id, "village_id": other.code},  # her other district
+        {"district_id": foreign.district_id, "village_id": foreign.code},  # not hers
+        {"due_date": today - dt.timedelta(days=3)},  # kk, late, same deadline as the first
+        {"status": "needs_revision", "due_date": today - dt.timedelta(days=9)},  # paused
+    ]
+    for pk, changes in zip(ids, setups, strict=True):
+        CivilRequest.objects.filter(pk=pk).update(**changes)
+    mine = {
+        row["id"]: row for row in warga.get("/api/v1/civil/requests/?scope=mine").json()["results"]
+    }
+
+    def expected(**only: Any) -> list[str]:
+        rows = [
+            r
+            for r in CivilRequest.objects.all()
+            if r.district_id in ("16.02.05", "16.02.03")
+            and (r.status == only["status"] if "status" in only else r.status in {
+                "submitted", "in_review", "approved", "needs_revision"})
+            and ("service" not in only or r.service_id == only["service"])
+            and ("village" not in only or r.village_id == only["village"])
+            and (
+                "overdue" not in only
+                or only["overdue"] == (
+                    r.status in {"submitted", "in_review", "approved"}
+                    and r.due_date is not None
+                    and r.due_date < today
+                )
+            )
+        ]  # fmt: skip
+        rows.sort(key=lambda r: (r.due_date is None, r.due_date or today, r.submitted_at, r.pk))
+        return [str(r.pk) for r in rows]
+
+    cases: list[dict[str, Any]] = [
+        {},
+        {"status": "needs_revision"},
+        {"status": "completed"},
+        {"service": "kk-tambah-anggota"},
+        {"village": other.code},
+        {"overdue": True},
+        {"overdue": False},
+        {"overdue": False, "service": "akta-kelahiran"},
+    ]
+    for only in cases:
+        query = "&".join(f"{k}={str(v).lower()}" for k, v in only.items())
+        listed: list[dict[str, Any]] = []
+        url: str | None = f"/api/v1/civil/requests/?scope=queue&page_size=2&{query}"
+        counts = set()
+        while url:
+            page = petugas.get(url).json()
+            listed += page["results"]
+            counts.add(page["count"])
+            url = page["next"]
+        want = expected(**only)
+        assert [row["id"] for row in listed] == want, only
+        assert counts == {len(want)}, only
+        for row in listed:
+            assert row == mine[row["id"]]
+    assert expected() and expected(overdue=True) and expected(status="needs_revision")
 
 
 def test_notifications_list_read_and_read_all(

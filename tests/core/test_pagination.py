@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Window
 from django.test.utils import CaptureQueriesContext
 
 from core.models import Village
-from core.pagination import CountedPaginator, CountSavingPaginator, ids_with_total
+from core.pagination import CountedPaginator, CountSavingPaginator
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +42,11 @@ def test_totals_and_queries_per_page() -> None:
 def test_pages_that_do_not_exist_are_refused(number: object) -> None:
     with pytest.raises((EmptyPage, PageNotAnInteger)):
         CountSavingPaginator(Village.objects.order_by("code"), 20).page(number)
+
+
+def ids_with_total(queryset: QuerySet[Village]) -> QuerySet[Any]:
+    """Each row's key with the size of the whole list, as a counted list gives them."""
+    return queryset.annotate(total=Window(Count("*"))).values_list("pk", "total")
 
 
 def test_a_counted_page_reads_its_total_with_its_ids() -> None:
