@@ -110,11 +110,18 @@ class RequestListCreateView(APIView):
                 overdue = overdue_param.lower() in ("true", "1")
             # The officer's districts are a subquery of the page's: only an empty page
             # needs to know whether she is an officer at all.
+            codes = {name: params.get(name) or None for name in ("service", "village")}
+            for name, code in codes.items():
+                if code is not None and (len(code) > 40 or "\x00" in code):
+                    # A code is a short slug or a region code; PostgreSQL refuses NUL.
+                    raise ApiError(
+                        _("Nilai tidak valid."), fields={name: [_("Kode tidak dikenal.")]}
+                    )
             queue = selectors.OfficerQueue(
                 user_of(request),
                 status=status_filter,
-                service=params.get("service") or None,
-                village=params.get("village") or None,
+                service=codes["service"],
+                village=codes["village"],
                 overdue=overdue,
             )
             paginator: StandardPagination = CountedPagination()

@@ -184,6 +184,10 @@ def test_the_queue_holds_what_its_filters_say_in_deadline_order(
         for row in listed:
             assert row == mine[row["id"]]
     assert expected() and expected(overdue=True) and expected(status="needs_revision")
+    for bad in ("village=a%00b", "service=%00", f"village={'9' * 41}"):
+        refused = petugas.get(f"/api/v1/civil/requests/?scope=queue&{bad}")
+        assert refused.status_code == 400, bad
+        assert refused.json()["error"]["code"] == "bad_request"
 
 
 def test_notifications_list_read_and_read_all(
