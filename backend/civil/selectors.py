@@ -28,6 +28,7 @@ from civil.models import (
     ServiceType,
     Status,
 )
+from core import sql
 from core.exceptions import NotFound
 from core.models import District, Village
 from core.reference import ReferenceTable
@@ -215,23 +216,17 @@ class OfficerQueue:
             return []
         limit = window.stop - start
         connection = connections[CivilRequest.objects.db]
-        sql = _QUEUE_PAGE_SQL.format(
+        statement = _QUEUE_PAGE_SQL.format(
             table=_table(CivilRequest), users=_table(User), where=self._where
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*self._params, limit, start])
+            cursor.execute(statement, [*self._params, limit, start])
             fetched = cursor.fetchall()
-        convert = _list_converters(connection)
-        rows = []
-        for values in fetched:
-            values = list(values)
-            for position, converters, column in convert:
-                value = values[position]
-                for converter in converters:
-                    value = converter(value, column, connection)
-                values[position] = value
-            rows.append((_list_row(values), int(values[-1])))
-        return rows
+        steps = sql.converters(_list_fields(), connection)
+        return [
+            (_list_row(values), int(values[-1]))
+            for values in sql.convert(fetched, steps, connection)
+        ]
 
 
 def _table(model: Any) -> str:
@@ -265,30 +260,17 @@ _QUEUE_PAGE_SQL = (
     f" ORDER BY {_QUEUE_ORDER}"
 )
 
-_CONVERTERS: dict[str, list[tuple[int, list[Any], Any]]] = {}
 
-
-def _list_converters(connection: Any) -> list[tuple[int, list[Any], Any]]:
-    """Each list column's converters from the database's value to Python's (UUIDs, moments
-    and JSON on SQLite, JSON on PostgreSQL), as the ORM applies them: looked up once."""
-    found = _CONVERTERS.get(connection.vendor)
-    if found is None:
-        found = []
-        for position, name in enumerate(LIST_COLUMNS):
-            model, field_name = CivilRequest, name
-            if "__" in name:
-                relation, field_name = name.split("__")
-                model = CivilRequest._meta.get_field(relation).related_model  # type: ignore[assignment]
-            field = model._meta.get_field(field_name)
-            column = field.get_col(_table(model))  # type: ignore[union-attr]
-            converters = [
-                *connection.ops.get_db_converters(column),
-                *column.get_db_converters(connection),
-            ]
-            if converters:
-                found.append((position, converters, column))
-        _CONVERTERS[connection.vendor] = found
-    return found
+def _list_fields() -> list[Any]:
+    """The model field of each of ``LIST_COLUMNS``, in that order."""
+    fields = []
+    for name in LIST_COLUMNS:
+        model, field_name = CivilRequest, name
+        if "__" in name:
+            relation, field_name = name.split("__")
+            model = CivilRequest._meta.get_field(relation).related_model  # type: ignore[assignment]
+        fields.append(model._meta.get_field(field_name))
+    return fields
 
 
 def list_rows(ids: list[Any]) -> list[ListRow]:

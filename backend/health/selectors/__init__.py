@@ -10,8 +10,11 @@ from health.selectors.access import (
     reader_role,
 )
 from health.selectors.records import (
+    ChartPoint,
     access_log,
+    chart_points,
     child_list,
+    child_with_mother,
     growth_chart,
     immunization_view,
     measurement_list,
@@ -32,9 +35,12 @@ from health.selectors.stats import stats
 from health.selectors.worklist import worklist
 
 __all__ = [
+    "ChartPoint",
     "access_log",
     "can_write",
+    "chart_points",
     "child_list",
+    "child_with_mother",
     "children_visible_to",
     "ensure_writable",
     "growth_chart",

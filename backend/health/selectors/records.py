@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
+from core import sql
 from core.exceptions import NotFound
 from core.models import AuditEvent
 from core.selectors import unique_or_none
@@ -270,8 +271,12 @@ def visible_child(user: Any, pk: Any, *, details: bool = True) -> Child:
     plan than to run. Not visible: 404, as for a child that does not exist. Without
     ``details`` (the chart, the measurement list) the mother's village and the latest
     measurement are not joined."""
-    related = ("mother__village", "latest_measurement") if details else ("mother",)
-    found = unique_or_none(Child.objects.select_related(*related).filter(pk=pk))
+    if details:
+        found = unique_or_none(
+            Child.objects.select_related("mother__village", "latest_measurement").filter(pk=pk)
+        )
+    else:
+        found = child_with_mother(pk)
     if found is None or not may_see(user, found.mother):
         raise NotFound(_("Data tidak ditemukan."))
     return found
@@ -313,9 +318,52 @@ def immunization_view(child: Child, *, on: dt.date | None = None) -> Immunizatio
     )
 
 
-def measurement_list(child: Child) -> QuerySet[GrowthMeasurement]:
-    # Not ``child.measurements``: the related manager's bookkeeping costs more than the rows.
-    return GrowthMeasurement.objects.filter(child_id=child.pk).order_by("measured_on", "created_at")
+def child_with_mother(pk: Any) -> Child | None:
+    """The child and its mother (every column of both) by the child's id, in one statement
+    written once (``core.sql``): the chart and the measurement list open with it."""
+    connection = sql.connection_for(Child)
+    child_fields, mother_fields = sql.concrete_fields(Child), sql.concrete_fields(Mother)
+    statement = (
+        f"SELECT {sql.column_list(child_fields, 'c', connection)},"  # noqa: S608 (names only)
+        f" {sql.column_list(mother_fields, 'm', connection)}"
+        f" FROM {sql.table(Child, connection)} c"
+        f" JOIN {sql.table(Mother, connection)} m"
+        f" ON {sql.column(Mother, 'id', 'm', connection)}"
+        f" = {sql.column(Child, 'mother', 'c', connection)}"
+        f" WHERE {sql.column(Child, 'id', 'c', connection)} = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [Child._meta.pk.get_db_prep_value(pk, connection)])
+        fetched = cursor.fetchall()
+    if not fetched:
+        return None
+    values = sql.convert(fetched, sql.converters(child_fields, connection), connection)
+    values = sql.convert(
+        values, sql.converters(mother_fields, connection), connection, offset=len(child_fields)
+    )
+    child = sql.instances(Child, [values[0][: len(child_fields)]], connection)[0]
+    child.mother = sql.instances(Mother, [values[0][len(child_fields) :]], connection)[0]
+    return child
+
+
+# A child's measurements, oldest first.
+_MEASUREMENT_ORDER = ("measured_on", "created_at", "id")
+
+
+def measurement_list(child: Child) -> sql.PagedRows[GrowthMeasurement]:
+    """The child's measurements, oldest first, a page at a time (``core.sql``): a list
+    screen every mother opens, where building the ORM query cost more than reading it."""
+    connection = sql.connection_for(GrowthMeasurement)
+    return sql.PagedRows(
+        GrowthMeasurement,
+        where=f"{sql.column(GrowthMeasurement, 'child', 't', connection)} = %s",
+        params=[Child._meta.pk.get_db_prep_value(child.pk, connection)],
+        order=_measurement_order(connection),
+    )
+
+
+def _measurement_order(connection: Any) -> str:
+    return ", ".join(sql.column(GrowthMeasurement, n, "t", connection) for n in _MEASUREMENT_ORDER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,6 +379,24 @@ class ChartPoint:
     wfl_z: Decimal | None
 
 
+def chart_points(child: Child) -> list[ChartPoint]:
+    """Every measurement of the child, oldest first, as the chart draws it: 7 of its 23
+    columns as plain values, in one statement written once (``core.sql``)."""
+    connection = sql.connection_for(GrowthMeasurement)
+    fields = [GrowthMeasurement._meta.get_field(name) for name in ChartPoint.__dataclass_fields__]
+    statement = (
+        f"SELECT {sql.column_list(fields, 't', connection)}"  # type: ignore[arg-type]  # noqa: S608
+        f" FROM {sql.table(GrowthMeasurement, connection)} t"
+        f" WHERE {sql.column(GrowthMeasurement, 'child', 't', connection)} = %s"
+        f" ORDER BY {_measurement_order(connection)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [Child._meta.pk.get_db_prep_value(child.pk, connection)])
+        fetched = cursor.fetchall()
+    steps = sql.converters(fields, connection)  # type: ignore[arg-type]
+    return [ChartPoint(*values) for values in sql.convert(fetched, steps, connection)]
+
+
 @dataclass
 class GrowthChart:
     child: Child
@@ -340,9 +406,7 @@ class GrowthChart:
 
 
 def growth_chart(child: Child, *, on: dt.date | None = None) -> GrowthChart:
-    # Plain values, not model instances: the chart shows 7 of a measurement's 23 columns.
-    rows = measurement_list(child).values_list(*ChartPoint.__dataclass_fields__)
-    points = [ChartPoint(*values) for values in rows]
+    points = chart_points(child)
     age_now = ((on or today()) - child.birth_date).days
     horizon = max([age_now, *(p.age_days for p in points)])
     ages = growth.chart_ages(horizon)
