@@ -173,6 +173,21 @@ def cpu_delta(
     }
 
 
+def machine_cpu() -> list[int]:
+    """The whole machine's CPU time so far, in ticks: user, nice, system, idle, iowait, irq,
+    softirq, steal (the first line of ``/proc/stat``)."""
+    return [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
+
+
+def machine_busy(before: list[int], after: list[int]) -> dict[str, float]:
+    """Between two ``machine_cpu`` samples: the share of all cores' time spent busy, and
+    the share taken by the hypervisor from this machine (steal)."""
+    delta = [b - a for a, b in zip(before, after, strict=True)]
+    total = sum(delta) or 1
+    idle = delta[3] + delta[4]
+    return {"busy": round(1 - idle / total, 3), "steal": round(delta[7] / total, 3)}
+
+
 def loadavg() -> float:
     return float(Path("/proc/loadavg").read_text().split()[0])
 

@@ -103,11 +103,16 @@ def main() -> int:
             if not connections:
                 best = 0.0
                 for c in (1, 2, 4, 8, 16, 32):
+                    cpu_before = common.machine_cpu()
                     row = common.wrk(
                         "bare", port=args.port, connections=c, seconds=args.sweep_seconds
                     )
+                    row.update(common.machine_busy(cpu_before, common.machine_cpu()))
                     results["sweep"].append(row)
-                    print(f"sweep c={c:>3}: {row['rps']:8.1f} req/s  p95 {row['p95_ms']:7.1f} ms")
+                    print(
+                        f"sweep c={c:>3}: {row['rps']:8.1f} req/s  p95 {row['p95_ms']:7.1f} ms"
+                        f"  CPU busy {row['busy']:.0%} (steal {row['steal']:.0%})"
+                    )
                     best = max(best, row["rps"])
                 connections = min(
                     r["connections"] for r in results["sweep"] if r["rps"] >= 0.95 * best
@@ -130,9 +135,11 @@ def main() -> int:
                     )["rps"]  # fmt: skip
                 common.wrk(name, port=args.port, connections=connections, seconds=3)  # warm up
                 before, load_before = common.cpu_seconds(server.pid, database), common.loadavg()
+                cpu_before = common.machine_cpu()
                 row = common.wrk(
                     name, port=args.port, connections=connections, seconds=args.seconds
                 )
+                row.update(common.machine_busy(cpu_before, common.machine_cpu()))
                 used = common.cpu_delta(before, common.cpu_seconds(server.pid, database))
                 done = max(1, row["requests"])
                 row["app_cpu_ms"] = round(used["app"] * 1000 / done, 2)
@@ -149,8 +156,8 @@ def main() -> int:
                     f"p95 {row['p95_ms']:7.1f}  p99 {row['p99_ms']:7.1f} ms  "
                     f"errors {row['http_errors'] + row['socket_errors']:>5}  "
                     f"ratio {row['ratio']:.2f} (to start {row['ratio_to_run_start']:.2f})  "
-                    f"cpu app {row['app_cpu_ms']:.1f} db "
-                    f"{row['db_cpu_ms']:.1f} ms/req  load {row['loadavg'][1]:.1f}  "
+                    f"cpu app {row['app_cpu_ms']:.1f} db {row['db_cpu_ms']:.1f} ms/req  "
+                    f"busy {row['busy']:.0%} steal {row['steal']:.0%}  "
                     f"{'ok' if row['ok'] else 'MISSED'}  {row['codes']}"
                 )
     finally:

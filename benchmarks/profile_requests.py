@@ -1,7 +1,8 @@
 """Where the app's CPU goes per request: replays the load test's request lists in-process.
 
     .venv/bin/python benchmarks/profile_requests.py [--database-url URL] [--redis]
-        [--requests 300] [--rounds 1] [--profile SCENARIO] [--top 30] [scenario ...]
+        [--requests 300] [--rounds 1] [--profile SCENARIO] [--sort tottime] [--top 30]
+        [scenario ...]
 
 Each request goes through Django's WSGI handler (all middleware, DRF, JWT authentication)
 as it does under gunicorn, without the network and the server. For each scenario it prints
@@ -46,6 +47,10 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--profile", default="", help="cProfile this scenario")
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument(
+        "--sort", default="cumulative", choices=["cumulative", "tottime"],
+        help="the profile's order: time in and under a function, or in it alone",
+    )  # fmt: skip
     parser.add_argument(
         "--rounds",
         type=int,
@@ -103,7 +108,7 @@ def main() -> int:
         if profiler:
             profiler.disable()
             out = io.StringIO()
-            pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(args.top)
+            pstats.Stats(profiler, stream=out).sort_stats(args.sort).print_stats(args.top)
             print(out.getvalue())
         used = time.process_time() - started
         return {
