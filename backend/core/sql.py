@@ -12,16 +12,32 @@ check it against the ORM.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Generic, TypeVar
 
-from django.db import connections
+from django.db import connections, transaction
 from django.db.models import Field, Model
 
 M = TypeVar("M", bound=Model)
 Converter = tuple[int, list[Callable[..., Any]], Any]
 
 _CONVERTERS: dict[tuple[str, tuple[tuple[str, str], ...]], list[Converter]] = {}
+
+
+@contextlib.contextmanager
+def generic_plan(connection: Any) -> Iterator[None]:
+    """On PostgreSQL, the statements run in the block are planned once, for any values,
+    and the plan kept by the prepared statement (``plan_cache_mode``, for this
+    transaction only). For a statement whose plan the values do not change (the same
+    index whatever they are) and which PostgreSQL would otherwise plan afresh each time,
+    its estimates for unknown values being worse than for known ones. Elsewhere nothing."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+        yield
 
 
 def connection_for(model: type[Model]) -> Any:
