@@ -5,8 +5,9 @@
 
 1. starts gunicorn (``synthetic.bench_settings``: the app plus the bare endpoint);
 2. writes the request lists (``manage.py bench_fixtures``) unless ``--reuse-fixtures``;
-3. finds the concurrency at which the bare endpoint saturates (throughput within 5% of the
-   best seen), unless ``--connections`` is given;
+3. finds the concurrency at which the bare endpoint saturates the machine (the fewest
+   connections that keep every core busy; see ``saturation``), unless ``--connections``
+   is given;
 4. runs every scenario at that concurrency with wrk and prints, for each, requests/s,
    p50/p95/p99, errors and throughput relative to the bare endpoint (measured again for
    ``--adjacent-bare-seconds`` right before the scenario: the machine's speed drifts
@@ -48,6 +49,23 @@ def verdict(row: dict[str, Any], bare_rps: float) -> dict[str, Any]:
     row["checks"] = checks
     row["ok"] = all(checks.values())
     return row
+
+
+SATURATED_BUSY = 0.97
+
+
+def saturation(sweep: list[dict[str, Any]], best: float) -> int:
+    """The concurrency at which the machine saturates: the fewest connections that keep
+    every core busy (``SATURATED_BUSY`` of the machine's CPU time, read from
+    ``/proc/stat``). Past it, more connections only wait in gunicorn's backlog: their
+    latency grows with their number while the throughput stays within the machine's
+    drift. When no step keeps the cores that busy (the database on another machine, or
+    a host that does not tell), the fewest connections within 5% of the best
+    throughput."""
+    busy = [r["connections"] for r in sweep if r.get("busy", 0.0) >= SATURATED_BUSY]
+    if busy:
+        return min(busy)
+    return min(r["connections"] for r in sweep if r["rps"] >= 0.95 * best)
 
 
 def main() -> int:
@@ -114,9 +132,7 @@ def main() -> int:
                         f"  CPU busy {row['busy']:.0%} (steal {row['steal']:.0%})"
                     )
                     best = max(best, row["rps"])
-                connections = min(
-                    r["connections"] for r in results["sweep"] if r["rps"] >= 0.95 * best
-                )
+                connections = saturation(results["sweep"], best)
             results["connections"] = connections
             print(f"saturation concurrency: {connections}")
             scenarios = ["bare", *READS, *WRITES]
