@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
@@ -99,20 +100,24 @@ class NotificationSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
     read_at = serializers.DateTimeField(allow_null=True)
 
+    @cached_property
+    def _moment(self) -> Callable[[dt.datetime | None], str | None]:
+        """How moments are shown, looked up once for the rows of a list (the serializer of
+        a list serves all its rows)."""
+        return moment_formatter()
+
     def to_representation(self, instance: Any) -> dict[str, Any]:
-        """Title and body rendered once per notification, in the reader's language."""
+        """Title and body rendered once per notification, in the reader's language; the
+        row built directly (a test checks it against the declared fields)."""
         from core.notifications import render
 
         title, body = render(instance)
-        data = {
+        return {
             "id": str(instance.id),
             "kind": instance.kind,
             "title": title,
             "body": body,
             "link": instance.link,
-            "created_at": self.fields["created_at"].to_representation(instance.created_at),
-            "read_at": self.fields["read_at"].to_representation(instance.read_at)
-            if instance.read_at
-            else None,
+            "created_at": self._moment(instance.created_at),
+            "read_at": self._moment(instance.read_at),
         }
-        return data

@@ -351,3 +351,31 @@ def test_list_rows_are_what_the_declared_fields_describe(
             generic = serializers.ModelSerializer.to_representation(serializer, row)
             assert serializer.to_representation(row) == generic
     assert rows[1].assigned_officer is not None and rows[1].completed_at is not None
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_notification_rows_are_what_the_declared_fields_describe(
+    login: Login, resident: User, civil_officer: User, language: str
+) -> None:
+    from django.utils import timezone, translation
+    from rest_framework import serializers
+
+    from core.serializers import NotificationSerializer
+
+    warga, petugas = login(resident), login(civil_officer)
+    sent = submitted(warga)
+    act(petugas, sent["id"], "claim")
+    Notification.objects.filter(user=resident).order_by("created_at").update(
+        read_at=timezone.now()
+    )
+    act(petugas, sent["id"], "approve")
+    rows = list(Notification.objects.filter(user=resident).order_by("created_at"))
+    assert {row.read_at is None for row in rows} == {True, False}
+    with translation.override(language), timezone.override(WIB):
+        one = NotificationSerializer()
+        for row in rows:
+            built = one.to_representation(row)
+            declared = serializers.Serializer.to_representation(one, row)
+            declared.update(title=built["title"], body=built["body"])  # rendered, not fields
+            assert built == declared
+            assert built["created_at"].endswith("+07:00")
