@@ -365,9 +365,7 @@ def test_notification_rows_are_what_the_declared_fields_describe(
     warga, petugas = login(resident), login(civil_officer)
     sent = submitted(warga)
     act(petugas, sent["id"], "claim")
-    Notification.objects.filter(user=resident).order_by("created_at").update(
-        read_at=timezone.now()
-    )
+    Notification.objects.filter(user=resident).order_by("created_at").update(read_at=timezone.now())
     act(petugas, sent["id"], "approve")
     rows = list(Notification.objects.filter(user=resident).order_by("created_at"))
     assert {row.read_at is None for row in rows} == {True, False}
