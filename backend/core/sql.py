@@ -35,9 +35,18 @@ def generic_plan(connection: Any) -> Iterator[None]:
     if connection.vendor != "postgresql":
         yield
         return
+    # In a transaction already (a savepoint, then): ``SET LOCAL`` would outlive the block
+    # until that transaction ends, so the setting it found is put back. An error inside
+    # rolls the savepoint, and the setting with it, back.
+    outer = connection.in_atomic_block
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        if outer:
+            cursor.execute("SELECT current_setting('plan_cache_mode')")
+            found = str(cursor.fetchone()[0])
         cursor.execute("SET LOCAL plan_cache_mode = force_generic_plan")
         yield
+        if outer:
+            cursor.execute("SELECT set_config('plan_cache_mode', %s, true)", [found])
 
 
 def connection_for(model: type[Model]) -> Any:
@@ -67,8 +76,9 @@ def column_list(fields: Sequence[Field[Any, Any]], alias: str, connection: Any) 
 def converters(fields: Sequence[Field[Any, Any]], connection: Any) -> list[Converter]:
     """For each field that needs them, its position and its converters from the database's
     value to Python's, as the ORM's compiler applies them (the backend's, then the
-    field's); looked up once per backend and list of fields."""
-    key = (connection.vendor, tuple((f.model._meta.label, f.name) for f in fields))
+    field's); looked up once per database and list of fields."""
+    # Per connection alias: a converter is bound to its connection (its time zone).
+    key = (connection.alias, tuple((f.model._meta.label, f.name) for f in fields))
     found = _CONVERTERS.get(key)
     if found is None:
         found = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from core.models import Village
 
@@ -60,3 +60,15 @@ def test_a_generic_plan_is_kept_for_the_block_only() -> None:
     with pytest.raises(ZeroDivisionError), generic_plan(connection):
         raise ZeroDivisionError  # an error inside: the setting goes with the transaction
     assert plan_mode() == "auto"
+
+
+def test_inside_a_transaction_the_setting_found_is_put_back() -> None:
+    from core.sql import generic_plan
+
+    with transaction.atomic():  # the test's own transaction is around it as well
+        with generic_plan(connection):
+            assert plan_mode() == "force_generic_plan"
+        assert plan_mode() == "auto"  # not for the rest of the outer transaction
+        with pytest.raises(ZeroDivisionError), generic_plan(connection):
+            raise ZeroDivisionError
+        assert plan_mode() == "auto"
