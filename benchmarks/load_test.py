@@ -52,17 +52,24 @@ def verdict(row: dict[str, Any], bare_rps: float) -> dict[str, Any]:
 
 
 SATURATED_BUSY = 0.97
+# The cores can be busy with something else (another job on the machine): a step counts
+# as saturated only when its throughput is also near the best the sweep saw.
+SATURATED_SHARE_OF_BEST = 0.85
 
 
 def saturation(sweep: list[dict[str, Any]], best: float) -> int:
     """The concurrency at which the machine saturates: the fewest connections that keep
     every core busy (``SATURATED_BUSY`` of the machine's CPU time, read from
-    ``/proc/stat``). Past it, more connections only wait in gunicorn's backlog: their
-    latency grows with their number while the throughput stays within the machine's
-    drift. When no step keeps the cores that busy (the database on another machine, or
-    a host that does not tell), the fewest connections within 5% of the best
+    ``/proc/stat``) with a throughput near the best. Past it, more connections only wait
+    in gunicorn's backlog: their latency grows with their number while the throughput
+    stays within the machine's drift. When no step does (the database on another
+    machine, a host that does not tell), the fewest connections within 5% of the best
     throughput."""
-    busy = [r["connections"] for r in sweep if r.get("busy", 0.0) >= SATURATED_BUSY]
+    busy = [
+        r["connections"]
+        for r in sweep
+        if r.get("busy", 0.0) >= SATURATED_BUSY and r["rps"] >= SATURATED_SHARE_OF_BEST * best
+    ]
     if busy:
         return min(busy)
     return min(r["connections"] for r in sweep if r["rps"] >= 0.95 * best)

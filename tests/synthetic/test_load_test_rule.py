@@ -39,3 +39,16 @@ def test_without_cpu_figures_the_fewest_within_five_percent_of_the_best() -> Non
     assert saturation(sweep, best=690) == 4
     sweep = [step(1, 300, 0.5), step(2, 450, 0.8), step(4, 600, 0.9), step(8, 690, 0.9)]
     assert saturation(sweep, best=690) == 8  # never all busy: the throughput decides
+
+
+def test_cores_busy_with_something_else_do_not_make_a_saturation_point() -> None:
+    # Another job keeps the cores busy from the first step: the app's throughput is far
+    # from its best there, so the step is not the machine saturated by the app.
+    sweep = [
+        step(1, 150.0, 1.0),
+        step(2, 300.0, 1.0),
+        step(4, 560.0, 1.0),
+        step(8, 600.0, 1.0),
+        step(16, 610.0, 1.0),
+    ]
+    assert saturation(sweep, best=610.0) == 4
