@@ -167,7 +167,7 @@ class OfficerQueue:
         statuses = [str(status)] if status else sorted(str(state) for state in OPEN_STATES)
         running = sorted(str(state) for state in CLOCK_RUNNING)
         where = [
-            f"r.district_id IN ({_officer_districts_sql()})",
+            f"r.district_id IN ({_officer_districts_sql(connection)})",
             f"r.status IN ({', '.join(['%s'] * len(statuses))})",
         ]
         params: list[Any] = [
@@ -195,11 +195,13 @@ class OfficerQueue:
         """The queue's size alone (a page beyond its end, ``page=last``)."""
         if self.empty:
             return 0
-        with connections[CivilRequest.objects.db].cursor() as cursor:
+        connection = connections[CivilRequest.objects.db]
+        with connection.cursor() as cursor:
             cursor.execute(
                 # Only table names and placeholders are formatted into the queue's SQL;
                 # every value is a parameter.
-                f"SELECT COUNT(*) FROM {_table(CivilRequest)} r WHERE {self._where}",  # noqa: S608
+                f"SELECT COUNT(*) FROM {sql.table(CivilRequest, connection)} r"  # noqa: S608
+                f" WHERE {self._where}",
                 self._params,
             )
             return int(cursor.fetchone()[0])
@@ -217,7 +219,9 @@ class OfficerQueue:
         limit = window.stop - start
         connection = connections[CivilRequest.objects.db]
         statement = _QUEUE_PAGE_SQL.format(
-            table=_table(CivilRequest), users=_table(User), where=self._where
+            table=sql.table(CivilRequest, connection),
+            users=sql.table(User, connection),
+            where=self._where,
         )
         # The plan is the covering index's whatever the officer and the filters; planned
         # afresh for each page, as PostgreSQL chose to, planning cost more than running
@@ -232,17 +236,13 @@ class OfficerQueue:
         ]
 
 
-def _table(model: Any) -> str:
-    return str(model._meta.db_table)
-
-
-def _officer_districts_sql() -> str:
+def _officer_districts_sql(connection: Any) -> str:
     """The districts a user serves as an active civil officer (params: her id, the role,
     True): ``officer_districts`` as SQL."""
     through = RoleAssignment.districts.through
     return (
-        f"SELECT d.district_id FROM {_table(through)} d"  # noqa: S608 (table names only)
-        f" JOIN {_table(RoleAssignment)} a ON a.id = d.roleassignment_id"
+        f"SELECT d.district_id FROM {sql.table(through, connection)} d"  # noqa: S608 (names)
+        f" JOIN {sql.table(RoleAssignment, connection)} a ON a.id = d.roleassignment_id"
         " WHERE a.user_id = %s AND a.role = %s AND a.is_active = %s"
     )
 

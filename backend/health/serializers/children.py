@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.nik import mask_nik
-from core.serializers import StrictSerializer
+from core.serializers import StrictSerializer, moment_formatter
 from health.models import Child, GrowthMeasurement, Immunization, Position, ScheduleDose, Sex
 from health.rules import immunization, limits
 from health.rules.dates import age_in_months
@@ -25,9 +28,6 @@ from health.serializers.common import (
     number,
 )
 from health.services.common import nik_problems, warning_message
-
-# How DRF formats a moment (the current time zone, ISO 8601), for the rows built by hand.
-_MOMENT = serializers.DateTimeField()
 
 # --- Input --------------------------------------------------------------------------------
 
@@ -340,6 +340,11 @@ class HealthMeasurementSerializer(serializers.ModelSerializer):
     def get_zscores(self, obj: GrowthMeasurement) -> dict[str, Any]:
         return measurement_zscores(obj)
 
+    @cached_property
+    def _moment(self) -> Callable[[dt.datetime | None], str | None]:
+        """How moments are shown, looked up once for the rows of a list."""
+        return moment_formatter()
+
     def to_representation(self, instance: Any) -> dict[str, Any]:
         """Built directly: building this ModelSerializer's fields and walking them cost
         more than reading a child's measurements. The declared fields still describe it
@@ -355,7 +360,7 @@ class HealthMeasurementSerializer(serializers.ModelSerializer):
             "oedema": instance.oedema,
             "height_used_cm": number(instance.height_used_cm),
             "zscores": measurement_zscores(instance),
-            "created_at": _MOMENT.to_representation(instance.created_at),
+            "created_at": self._moment(instance.created_at),
         }
 
 
